@@ -1,0 +1,9 @@
+/**
+ * Execution: cycles, node tasks, readiness, dispatch, retries, termination.
+ */
+@ApplicationModule(displayName = "Execution")
+@NullMarked
+package io.weatherstation.execution;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
