@@ -1,0 +1,146 @@
+package io.weatherstation.flow.application;
+
+import io.weatherstation.flow.application.port.out.CronCalendar;
+import io.weatherstation.flow.application.port.out.CycleLauncher;
+import io.weatherstation.flow.application.port.out.FlowRepository;
+import io.weatherstation.flow.application.port.out.TickClaims;
+import io.weatherstation.flow.application.port.out.Timers;
+import io.weatherstation.flow.domain.FlowStatus;
+import io.weatherstation.flow.domain.Schedule;
+import io.weatherstation.journal.application.port.in.ExecutionJournal;
+import io.weatherstation.journal.domain.LogEntry;
+import io.weatherstation.journal.domain.LogLevel;
+import io.weatherstation.journal.domain.LogSource;
+import io.weatherstation.shared.domain.FlowId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One timer per running flow, no polling loop and no iteration cap. Fixed-rate schedules are
+ * measured from the scheduled instant, not from when the last cycle ended; when the station
+ * falls more than a period behind, the missed ticks are skipped and logged rather than run in a
+ * burst. Every instance arms timers for every running flow; {@link TickClaims} lets exactly one
+ * of them start each tick.
+ */
+public final class FlowScheduler {
+
+    private final FlowRepository flows;
+    private final CycleLauncher launcher;
+    private final TickClaims claims;
+    private final CronCalendar cron;
+    private final Timers timers;
+    private final ExecutionJournal journal;
+    private final Clock clock;
+    private final Map<FlowId, Armed> armed = new ConcurrentHashMap<>();
+    private final AtomicLong generations = new AtomicLong();
+
+    public FlowScheduler(FlowRepository flows, CycleLauncher launcher, TickClaims claims, CronCalendar cron,
+            Timers timers, ExecutionJournal journal, Clock clock) {
+        this.flows = flows;
+        this.launcher = launcher;
+        this.claims = claims;
+        this.cron = cron;
+        this.timers = timers;
+        this.journal = journal;
+        this.clock = clock;
+    }
+
+    /** Arms the flow's timer with its first tick at {@code firstTick}; replaces an earlier timer. */
+    public void schedule(FlowId flowId, Schedule schedule, Instant firstTick) {
+        long generation = generations.incrementAndGet();
+        Armed previous = armed.put(flowId, new Armed(generation, schedule, null));
+        if (previous != null && previous.timer() != null) {
+            previous.timer().cancel();
+        }
+        arm(flowId, generation, schedule, firstTick);
+    }
+
+    /** The first tick of {@code schedule} after {@code now}, for a flow that is already running. */
+    public Optional<Instant> nextTickAfter(Schedule schedule, Instant now) {
+        return Optional.ofNullable(next(schedule, now));
+    }
+
+    public void cancel(FlowId flowId) {
+        Armed previous = armed.remove(flowId);
+        if (previous != null && previous.timer() != null) {
+            previous.timer().cancel();
+        }
+    }
+
+    public boolean isArmed(FlowId flowId) {
+        return armed.containsKey(flowId);
+    }
+
+    private void arm(FlowId flowId, long generation, Schedule schedule, Instant at) {
+        Timers.Cancellable timer = timers.at(at, () -> fire(flowId, generation, schedule, at));
+        Armed current = armed.computeIfPresent(flowId,
+                (id, a) -> a.generation() == generation ? new Armed(generation, schedule, timer) : a);
+        if (current == null || current.generation() != generation) {
+            timer.cancel();
+        }
+    }
+
+    private void fire(FlowId flowId, long generation, Schedule schedule, Instant scheduledAt) {
+        Armed current = armed.get(flowId);
+        if (current == null || current.generation() != generation) {
+            return;
+        }
+        FlowStatus status = flows.find(flowId).map(f -> f.status()).orElse(null);
+        if (status != FlowStatus.RUNNING) {
+            armed.remove(flowId, current);
+            return;
+        }
+        Instant next = next(schedule, scheduledAt);
+        if (next != null) {
+            Instant now = clock.instant();
+            long missed = 0;
+            while (!next.isAfter(now.minus(toleranceOf(schedule)))) {
+                Instant following = next(schedule, next);
+                if (following == null) {
+                    break;
+                }
+                next = following;
+                missed++;
+            }
+            if (missed > 0) {
+                log(flowId, LogLevel.WARNING, missed + " tick(s) missed: the station fell behind the schedule");
+            }
+            Instant nextTick = next;
+            flows.update(flowId, flow -> {
+                flow.scheduleNext(nextTick);
+                return null;
+            });
+            arm(flowId, generation, schedule, nextTick);
+        } else {
+            armed.remove(flowId, current);
+        }
+        if (claims.claim(flowId, scheduledAt)) {
+            launcher.launch(flowId, scheduledAt, CycleLauncher.Trigger.SCHEDULE);
+        }
+    }
+
+    private static Duration toleranceOf(Schedule schedule) {
+        return schedule instanceof Schedule.FixedRate rate ? rate.period() : Duration.ZERO;
+    }
+
+    private @Nullable Instant next(Schedule schedule, Instant after) {
+        return switch (schedule) {
+            case Schedule.Once once -> null;
+            case Schedule.FixedRate rate -> after.plus(rate.period());
+            case Schedule.Cron expression -> cron.nextAfter(expression.expression(), after).orElse(null);
+        };
+    }
+
+    private void log(FlowId flowId, LogLevel level, String message) {
+        journal.log(new LogEntry(flowId, -1, null, level, LogSource.SCHEDULER, message, Map.of(), clock.instant()));
+    }
+
+    private record Armed(long generation, Schedule schedule, Timers.@Nullable Cancellable timer) {
+    }
+}

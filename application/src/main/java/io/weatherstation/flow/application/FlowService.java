@@ -1,0 +1,229 @@
+package io.weatherstation.flow.application;
+
+import io.weatherstation.catalog.domain.NodeTypeCatalog;
+import io.weatherstation.flow.application.port.in.ControlFlowUseCase;
+import io.weatherstation.flow.application.port.in.CycleEndedListener;
+import io.weatherstation.flow.application.port.in.FlowNotFoundException;
+import io.weatherstation.flow.application.port.in.FlowQueries;
+import io.weatherstation.flow.application.port.in.RegisterFlowUseCase;
+import io.weatherstation.flow.application.port.out.CronCalendar;
+import io.weatherstation.flow.application.port.out.CycleLauncher;
+import io.weatherstation.flow.application.port.out.FlowRepository;
+import io.weatherstation.flow.domain.DirectedEdge;
+import io.weatherstation.flow.domain.Flow;
+import io.weatherstation.flow.domain.FlowDefinition;
+import io.weatherstation.flow.domain.FlowLimits;
+import io.weatherstation.flow.domain.FlowStatus;
+import io.weatherstation.flow.domain.FlowStructure;
+import io.weatherstation.flow.domain.Schedule;
+import io.weatherstation.flow.domain.StructureAnalyzer;
+import io.weatherstation.flow.domain.WeatherSyntax;
+import io.weatherstation.journal.application.port.in.ExecutionJournal;
+import io.weatherstation.journal.domain.LogEntry;
+import io.weatherstation.journal.domain.LogLevel;
+import io.weatherstation.journal.domain.LogSource;
+import io.weatherstation.shared.domain.CycleNumber;
+import io.weatherstation.shared.domain.FlowId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Registration, lifecycle and reads of flows. */
+public final class FlowService implements RegisterFlowUseCase, ControlFlowUseCase, FlowQueries, CycleEndedListener {
+
+    private final FlowRepository flows;
+    private final NodeTypeCatalog catalog;
+    private final CronCalendar cron;
+    private final FlowLimits limits;
+    private final FlowScheduler scheduler;
+    private final CycleLauncher launcher;
+    private final ExecutionJournal journal;
+    private final Clock clock;
+    private final Map<FlowId, LoadedFlow> parsed = new ConcurrentHashMap<>();
+
+    public FlowService(FlowRepository flows, NodeTypeCatalog catalog, CronCalendar cron, FlowLimits limits,
+            FlowScheduler scheduler, CycleLauncher launcher, ExecutionJournal journal, Clock clock) {
+        this.flows = flows;
+        this.catalog = catalog;
+        this.cron = cron;
+        this.limits = limits;
+        this.scheduler = scheduler;
+        this.launcher = launcher;
+        this.journal = journal;
+        this.clock = clock;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Registration register(RegisterFlowCommand command) {
+        FlowDefinition definition = WeatherSyntax.read(command.definition(), catalog, cron, limits);
+        FlowStructure structure = analyze(definition);
+        Map<String, Object> document = (Map<String, Object>) command.definition();
+        Instant now = clock.instant();
+        FlowId id = command.flowId();
+        while (true) {
+            Optional<Flow> replaced = flows.update(id, flow -> {
+                flow.replaceDefinition(document, structure, now);
+                return flow;
+            });
+            if (replaced.isPresent()) {
+                Flow flow = replaced.get();
+                flow.pullEvents();
+                parsed.remove(id);
+                log(id, LogSource.USER, "definition replaced (version " + flow.definitionVersion() + ")");
+                if (flow.status() == FlowStatus.RUNNING) {
+                    rescheduleAfterReplace(flow, definition.schedule(), now);
+                }
+                return new Registration(flow, true);
+            }
+            Flow flow = Flow.register(id, document, structure, now);
+            flow.pullEvents();
+            if (flows.insert(flow)) {
+                log(id, LogSource.USER, "registered with " + definition.nodes().size() + " node(s) in "
+                        + structure.componentCount() + " component(s)");
+                return new Registration(flow, false);
+            }
+            // Another request registered the same id in between: replace it instead.
+        }
+    }
+
+    private void rescheduleAfterReplace(Flow flow, Schedule schedule, Instant now) {
+        Optional<Instant> next = scheduler.nextTickAfter(schedule, now);
+        if (next.isPresent()) {
+            scheduler.schedule(flow.id(), schedule, next.get());
+        } else {
+            scheduler.cancel(flow.id());
+        }
+    }
+
+    private static FlowStructure analyze(FlowDefinition definition) {
+        List<DirectedEdge> edges = definition.edges().stream()
+                .map(e -> new DirectedEdge(e.source(), e.target()))
+                .toList();
+        return StructureAnalyzer.analyze(definition.nodeIds(), edges);
+    }
+
+    @Override
+    public Flow start(FlowId flowId) {
+        Instant now = clock.instant();
+        Flow flow = flows.update(flowId, f -> {
+            f.start(now, now);
+            return f;
+        }).orElseThrow(() -> new FlowNotFoundException(flowId));
+        flow.pullEvents();
+        LoadedFlow loaded = load(flowId).orElseThrow(() -> new FlowNotFoundException(flowId));
+        log(flowId, LogSource.USER, "started");
+        scheduler.schedule(flowId, loaded.definition().schedule(), now);
+        return flow;
+    }
+
+    @Override
+    public Flow stop(FlowId flowId, boolean terminate) {
+        Instant now = clock.instant();
+        Flow flow = flows.update(flowId, f -> {
+            f.stop(terminate, now);
+            return f;
+        }).orElseThrow(() -> new FlowNotFoundException(flowId));
+        flow.pullEvents();
+        scheduler.cancel(flowId);
+        log(flowId, LogSource.USER, terminate ? "stopped with termination" : "stopped");
+        if (terminate) {
+            launcher.terminateRunningCycles(flowId, "flow stopped with termination");
+        }
+        return flow;
+    }
+
+    @Override
+    public void delete(FlowId flowId) {
+        if (flows.find(flowId).isEmpty()) {
+            throw new FlowNotFoundException(flowId);
+        }
+        scheduler.cancel(flowId);
+        flows.delete(flowId);
+        parsed.remove(flowId);
+        launcher.terminateRunningCycles(flowId, "flow deleted");
+        launcher.forget(flowId);
+        journal.forget(flowId);
+    }
+
+    @Override
+    public Optional<Flow> find(FlowId flowId) {
+        return flows.find(flowId);
+    }
+
+    @Override
+    public List<Flow> all() {
+        return flows.findAll();
+    }
+
+    @Override
+    public Optional<LoadedFlow> load(FlowId flowId) {
+        Optional<Flow> stored = flows.find(flowId);
+        if (stored.isEmpty()) {
+            parsed.remove(flowId);
+            return Optional.empty();
+        }
+        Flow flow = stored.get();
+        LoadedFlow cached = parsed.get(flowId);
+        if (cached != null && cached.flow().definitionVersion() == flow.definitionVersion()) {
+            return Optional.of(new LoadedFlow(flow, cached.definition()));
+        }
+        FlowDefinition definition = WeatherSyntax.read(flow.definitionJson(), catalog, cron, limits);
+        LoadedFlow loaded = new LoadedFlow(flow, definition);
+        parsed.put(flowId, loaded);
+        return Optional.of(loaded);
+    }
+
+    @Override
+    public void cycleEnded(FlowId flowId, CycleNumber cycle, CycleLauncher.Trigger trigger, Instant at) {
+        if (trigger != CycleLauncher.Trigger.SCHEDULE) {
+            return;
+        }
+        Optional<LoadedFlow> loaded = load(flowId);
+        if (loaded.isEmpty() || loaded.get().definition().schedule().periodic()) {
+            return;
+        }
+        flows.update(flowId, flow -> {
+            if (flow.status() == FlowStatus.RUNNING) {
+                flow.complete(at);
+                flow.pullEvents();
+            }
+            return null;
+        });
+    }
+
+    /** Re-arms the timers of every running flow (station start-up): nothing waits for an API call. */
+    public int resumeRunningFlows() {
+        Instant now = clock.instant();
+        int resumed = 0;
+        for (Flow flow : flows.findAll()) {
+            if (flow.status() != FlowStatus.RUNNING) {
+                continue;
+            }
+            Optional<LoadedFlow> loaded = load(flow.id());
+            if (loaded.isEmpty()) {
+                continue;
+            }
+            Schedule schedule = loaded.get().definition().schedule();
+            if (!schedule.periodic()) {
+                if (flow.lastCycle().isEmpty() && launcher.runningCycles(flow.id()) == 0) {
+                    scheduler.schedule(flow.id(), schedule, now);
+                    resumed++;
+                }
+                continue;
+            }
+            Instant first = flow.nextExecution().filter(next -> next.isAfter(now)).orElse(now);
+            scheduler.schedule(flow.id(), schedule, first);
+            log(flow.id(), LogSource.SYSTEM, "schedule resumed after station start");
+            resumed++;
+        }
+        return resumed;
+    }
+
+    private void log(FlowId flowId, LogSource source, String message) {
+        journal.log(new LogEntry(flowId, -1, null, LogLevel.INFO, source, message, Map.of(), clock.instant()));
+    }
+}
