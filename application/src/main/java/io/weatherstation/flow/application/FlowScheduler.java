@@ -6,6 +6,7 @@ import io.weatherstation.flow.application.port.out.FlowRepository;
 import io.weatherstation.flow.application.port.out.TickClaims;
 import io.weatherstation.flow.application.port.out.Timers;
 import io.weatherstation.flow.domain.FlowStatus;
+import io.weatherstation.flow.domain.IllegalFlowTransitionException;
 import io.weatherstation.flow.domain.Schedule;
 import io.weatherstation.journal.application.port.in.ExecutionJournal;
 import io.weatherstation.journal.domain.LogEntry;
@@ -112,10 +113,15 @@ public final class FlowScheduler {
                 log(flowId, LogLevel.WARNING, missed + " tick(s) missed: the station fell behind the schedule");
             }
             Instant nextTick = next;
-            flows.update(flowId, flow -> {
-                flow.scheduleNext(nextTick);
-                return null;
-            });
+            try {
+                flows.update(flowId, flow -> {
+                    flow.scheduleNext(nextTick);
+                    return null;
+                });
+            } catch (IllegalFlowTransitionException stoppedMeanwhile) {
+                armed.remove(flowId, current);
+                return;
+            }
             arm(flowId, generation, schedule, nextTick);
         } else {
             armed.remove(flowId, current);

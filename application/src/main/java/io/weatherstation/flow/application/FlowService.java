@@ -1,55 +1,43 @@
 package io.weatherstation.flow.application;
 
-import io.weatherstation.catalog.domain.NodeTypeCatalog;
 import io.weatherstation.flow.application.port.in.ControlFlowUseCase;
-import io.weatherstation.flow.application.port.in.CycleEndedListener;
 import io.weatherstation.flow.application.port.in.FlowNotFoundException;
 import io.weatherstation.flow.application.port.in.FlowQueries;
 import io.weatherstation.flow.application.port.in.RegisterFlowUseCase;
-import io.weatherstation.flow.application.port.out.CronCalendar;
 import io.weatherstation.flow.application.port.out.CycleLauncher;
 import io.weatherstation.flow.application.port.out.FlowRepository;
 import io.weatherstation.flow.domain.DirectedEdge;
 import io.weatherstation.flow.domain.Flow;
 import io.weatherstation.flow.domain.FlowDefinition;
-import io.weatherstation.flow.domain.FlowLimits;
 import io.weatherstation.flow.domain.FlowStatus;
 import io.weatherstation.flow.domain.FlowStructure;
 import io.weatherstation.flow.domain.Schedule;
 import io.weatherstation.flow.domain.StructureAnalyzer;
-import io.weatherstation.flow.domain.WeatherSyntax;
 import io.weatherstation.journal.application.port.in.ExecutionJournal;
 import io.weatherstation.journal.domain.LogEntry;
 import io.weatherstation.journal.domain.LogLevel;
 import io.weatherstation.journal.domain.LogSource;
-import io.weatherstation.shared.domain.CycleNumber;
 import io.weatherstation.shared.domain.FlowId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Registration, lifecycle and reads of flows. */
-public final class FlowService implements RegisterFlowUseCase, ControlFlowUseCase, FlowQueries, CycleEndedListener {
+public final class FlowService implements RegisterFlowUseCase, ControlFlowUseCase {
 
     private final FlowRepository flows;
-    private final NodeTypeCatalog catalog;
-    private final CronCalendar cron;
-    private final FlowLimits limits;
+    private final FlowReader reader;
     private final FlowScheduler scheduler;
     private final CycleLauncher launcher;
     private final ExecutionJournal journal;
     private final Clock clock;
-    private final Map<FlowId, LoadedFlow> parsed = new ConcurrentHashMap<>();
 
-    public FlowService(FlowRepository flows, NodeTypeCatalog catalog, CronCalendar cron, FlowLimits limits,
-            FlowScheduler scheduler, CycleLauncher launcher, ExecutionJournal journal, Clock clock) {
+    public FlowService(FlowRepository flows, FlowReader reader, FlowScheduler scheduler, CycleLauncher launcher,
+            ExecutionJournal journal, Clock clock) {
         this.flows = flows;
-        this.catalog = catalog;
-        this.cron = cron;
-        this.limits = limits;
+        this.reader = reader;
         this.scheduler = scheduler;
         this.launcher = launcher;
         this.journal = journal;
@@ -59,7 +47,7 @@ public final class FlowService implements RegisterFlowUseCase, ControlFlowUseCas
     @Override
     @SuppressWarnings("unchecked")
     public Registration register(RegisterFlowCommand command) {
-        FlowDefinition definition = WeatherSyntax.read(command.definition(), catalog, cron, limits);
+        FlowDefinition definition = reader.parse(command.definition());
         FlowStructure structure = analyze(definition);
         Map<String, Object> document = (Map<String, Object>) command.definition();
         Instant now = clock.instant();
@@ -72,7 +60,7 @@ public final class FlowService implements RegisterFlowUseCase, ControlFlowUseCas
             if (replaced.isPresent()) {
                 Flow flow = replaced.get();
                 flow.pullEvents();
-                parsed.remove(id);
+                reader.evict(id);
                 log(id, LogSource.USER, "definition replaced (version " + flow.definitionVersion() + ")");
                 if (flow.status() == FlowStatus.RUNNING) {
                     rescheduleAfterReplace(flow, definition.schedule(), now);
@@ -114,7 +102,7 @@ public final class FlowService implements RegisterFlowUseCase, ControlFlowUseCas
             return f;
         }).orElseThrow(() -> new FlowNotFoundException(flowId));
         flow.pullEvents();
-        LoadedFlow loaded = load(flowId).orElseThrow(() -> new FlowNotFoundException(flowId));
+        FlowQueries.LoadedFlow loaded = reader.load(flowId).orElseThrow(() -> new FlowNotFoundException(flowId));
         log(flowId, LogSource.USER, "started");
         scheduler.schedule(flowId, loaded.definition().schedule(), now);
         return flow;
@@ -143,56 +131,10 @@ public final class FlowService implements RegisterFlowUseCase, ControlFlowUseCas
         }
         scheduler.cancel(flowId);
         flows.delete(flowId);
-        parsed.remove(flowId);
+        reader.evict(flowId);
         launcher.terminateRunningCycles(flowId, "flow deleted");
         launcher.forget(flowId);
         journal.forget(flowId);
-    }
-
-    @Override
-    public Optional<Flow> find(FlowId flowId) {
-        return flows.find(flowId);
-    }
-
-    @Override
-    public List<Flow> all() {
-        return flows.findAll();
-    }
-
-    @Override
-    public Optional<LoadedFlow> load(FlowId flowId) {
-        Optional<Flow> stored = flows.find(flowId);
-        if (stored.isEmpty()) {
-            parsed.remove(flowId);
-            return Optional.empty();
-        }
-        Flow flow = stored.get();
-        LoadedFlow cached = parsed.get(flowId);
-        if (cached != null && cached.flow().definitionVersion() == flow.definitionVersion()) {
-            return Optional.of(new LoadedFlow(flow, cached.definition()));
-        }
-        FlowDefinition definition = WeatherSyntax.read(flow.definitionJson(), catalog, cron, limits);
-        LoadedFlow loaded = new LoadedFlow(flow, definition);
-        parsed.put(flowId, loaded);
-        return Optional.of(loaded);
-    }
-
-    @Override
-    public void cycleEnded(FlowId flowId, CycleNumber cycle, CycleLauncher.Trigger trigger, Instant at) {
-        if (trigger != CycleLauncher.Trigger.SCHEDULE) {
-            return;
-        }
-        Optional<LoadedFlow> loaded = load(flowId);
-        if (loaded.isEmpty() || loaded.get().definition().schedule().periodic()) {
-            return;
-        }
-        flows.update(flowId, flow -> {
-            if (flow.status() == FlowStatus.RUNNING) {
-                flow.complete(at);
-                flow.pullEvents();
-            }
-            return null;
-        });
     }
 
     /** Re-arms the timers of every running flow (station start-up): nothing waits for an API call. */
@@ -203,7 +145,7 @@ public final class FlowService implements RegisterFlowUseCase, ControlFlowUseCas
             if (flow.status() != FlowStatus.RUNNING) {
                 continue;
             }
-            Optional<LoadedFlow> loaded = load(flow.id());
+            Optional<FlowQueries.LoadedFlow> loaded = reader.load(flow.id());
             if (loaded.isEmpty()) {
                 continue;
             }

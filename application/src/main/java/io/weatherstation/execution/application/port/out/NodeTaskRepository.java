@@ -23,4 +23,6 @@ public interface NodeTaskRepository {
      * that throws stores nothing. Empty when the task does not exist.
      */
     <R> Optional<R> update(NodeTaskId id, Function<NodeTask, R> change);
+
+    void deleteFlow(FlowId flowId);
 }

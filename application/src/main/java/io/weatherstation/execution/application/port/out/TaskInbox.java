@@ -30,4 +30,6 @@ public interface TaskInbox {
 
     /** Drops the inboxes of a finished cycle. */
     void forgetCycle(FlowId flowId, CycleNumber cycle);
+
+    void forgetFlow(FlowId flowId);
 }

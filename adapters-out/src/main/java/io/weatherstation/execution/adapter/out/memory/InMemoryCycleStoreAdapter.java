@@ -1,0 +1,238 @@
+package io.weatherstation.execution.adapter.out.memory;
+
+import io.weatherstation.execution.application.port.out.CycleRepository;
+import io.weatherstation.execution.application.port.out.NodeTaskRepository;
+import io.weatherstation.execution.domain.Cycle;
+import io.weatherstation.execution.domain.NodeTask;
+import io.weatherstation.shared.domain.CycleNumber;
+import io.weatherstation.shared.domain.FlowId;
+import io.weatherstation.shared.domain.NodeId;
+import io.weatherstation.shared.domain.NodeTaskId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Cycles and their tasks in memory. Each cycle has its own lock, so changes to one cycle's tasks
+ * are serialised while different cycles proceed in parallel. Readers get copies. Memory stays
+ * bounded: per flow only the last {@code retentionCycles} finished cycles are kept.
+ */
+@Component
+@ConditionalOnProperty(name = "station.mode", havingValue = "embedded", matchIfMissing = true)
+final class InMemoryCycleStoreAdapter implements CycleRepository, NodeTaskRepository {
+
+    private final int retentionCycles;
+    private final Map<FlowId, FlowCycles> flows = new ConcurrentHashMap<>();
+    private final Map<String, NodeTaskId> byDisplayId = new ConcurrentHashMap<>();
+
+    InMemoryCycleStoreAdapter(@Value("${station.state.retention-cycles:100}") int retentionCycles) {
+        this.retentionCycles = retentionCycles;
+    }
+
+    // ----------------------------------------------------------------------------------- cycles
+
+    @Override
+    public void insert(Cycle cycle, Collection<NodeTask> tasks) {
+        CycleEntry entry = new CycleEntry(copy(cycle), tasks);
+        FlowCycles flow = flows.computeIfAbsent(cycle.flowId(), id -> new FlowCycles());
+        tasks.forEach(t -> byDisplayId.put(t.id().display(), t.id()));
+        List<CycleEntry> evicted = flow.add(cycle.number().value(), entry, retentionCycles);
+        evicted.forEach(e -> e.taskIds().forEach(id -> byDisplayId.remove(id.display())));
+    }
+
+    @Override
+    public Optional<Cycle> find(FlowId flowId, CycleNumber number) {
+        return entry(flowId, number).map(CycleEntry::cycleSnapshot);
+    }
+
+    @Override
+    public List<Cycle> findByFlow(FlowId flowId, int limit) {
+        FlowCycles flow = flows.get(flowId);
+        return flow == null ? List.of() : flow.newestFirst(limit).stream().map(CycleEntry::cycleSnapshot).toList();
+    }
+
+    @Override
+    public List<CycleNumber> running(FlowId flowId) {
+        FlowCycles flow = flows.get(flowId);
+        return flow == null ? List.of() : flow.running();
+    }
+
+    @Override
+    public <R> Optional<R> update(FlowId flowId, CycleNumber number, Function<Cycle, R> change) {
+        Optional<CycleEntry> entry = entry(flowId, number);
+        if (entry.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(entry.get().updateCycle(change));
+    }
+
+    @Override
+    public int taskFinished(FlowId flowId, CycleNumber number, NodeId nodeId) {
+        return entry(flowId, number).map(e -> e.finished(nodeId)).orElse(-1);
+    }
+
+    @Override
+    public void deleteFlow(FlowId flowId) {
+        FlowCycles removed = flows.remove(flowId);
+        if (removed != null) {
+            removed.all().forEach(e -> e.taskIds().forEach(id -> byDisplayId.remove(id.display())));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ tasks
+
+    @Override
+    public Optional<NodeTask> find(NodeTaskId id) {
+        return entry(id.flowId(), id.cycle()).flatMap(e -> e.taskSnapshot(id.nodeId()));
+    }
+
+    @Override
+    public Optional<NodeTask> findByDisplayId(String displayId) {
+        NodeTaskId id = byDisplayId.get(displayId);
+        return id == null ? Optional.empty() : find(id);
+    }
+
+    @Override
+    public List<NodeTask> findByCycle(FlowId flowId, CycleNumber cycle) {
+        return entry(flowId, cycle).map(CycleEntry::taskSnapshots).orElse(List.of());
+    }
+
+    @Override
+    public <R> Optional<R> update(NodeTaskId id, Function<NodeTask, R> change) {
+        Optional<CycleEntry> entry = entry(id.flowId(), id.cycle());
+        if (entry.isEmpty()) {
+            return Optional.empty();
+        }
+        return entry.get().updateTask(id.nodeId(), change);
+    }
+
+    private Optional<CycleEntry> entry(FlowId flowId, CycleNumber number) {
+        FlowCycles flow = flows.get(flowId);
+        return flow == null ? Optional.empty() : Optional.ofNullable(flow.get(number.value()));
+    }
+
+    static Cycle copy(Cycle cycle) {
+        return Cycle.rehydrate(cycle.flowId(), cycle.number(), cycle.status(), cycle.startTime(), cycle.endTime(),
+                cycle.nodes(), cycle.componentStops().values(), cycle.terminationRequested());
+    }
+
+    static NodeTask copy(NodeTask task) {
+        return NodeTask.rehydrate(task.id(), task.nodeType(), task.component(), task.status(), task.attempts(),
+                task.worker(), task.message(), task.progress(), task.registeredAt(), task.updatedAt());
+    }
+
+    /** The cycles of one flow, by number. */
+    private static final class FlowCycles {
+        private final NavigableMap<Long, CycleEntry> cycles = new TreeMap<>();
+
+        synchronized List<CycleEntry> add(long number, CycleEntry entry, int retention) {
+            cycles.put(number, entry);
+            List<CycleEntry> evicted = new ArrayList<>();
+            if (cycles.size() > retention) {
+                var iterator = cycles.entrySet().iterator();
+                int excess = cycles.size() - retention;
+                while (iterator.hasNext() && excess > 0) {
+                    CycleEntry candidate = iterator.next().getValue();
+                    if (!candidate.isRunning()) {
+                        iterator.remove();
+                        evicted.add(candidate);
+                        excess--;
+                    }
+                }
+            }
+            return evicted;
+        }
+
+        synchronized CycleEntry get(long number) {
+            return cycles.get(number);
+        }
+
+        synchronized List<CycleEntry> newestFirst(int limit) {
+            return cycles.descendingMap().values().stream().limit(limit).toList();
+        }
+
+        synchronized List<CycleEntry> all() {
+            return List.copyOf(cycles.values());
+        }
+
+        synchronized List<CycleNumber> running() {
+            List<CycleNumber> running = new ArrayList<>();
+            cycles.forEach((number, entry) -> {
+                if (entry.isRunning()) {
+                    running.add(CycleNumber.of(number));
+                }
+            });
+            return running;
+        }
+    }
+
+    /** One cycle and its tasks, guarded by the entry's monitor. */
+    private static final class CycleEntry {
+        private final Cycle cycle;
+        private final Map<NodeId, NodeTask> tasks = new LinkedHashMap<>();
+        private final Set<NodeId> finished = new HashSet<>();
+        private volatile Cycle snapshot;
+        private volatile boolean running;
+
+        CycleEntry(Cycle cycle, Collection<NodeTask> tasks) {
+            this.cycle = cycle;
+            tasks.forEach(t -> this.tasks.put(t.id().nodeId(), copy(t)));
+            this.snapshot = copy(cycle);
+            this.running = cycle.isRunning();
+        }
+
+        boolean isRunning() {
+            return running;
+        }
+
+        Cycle cycleSnapshot() {
+            return snapshot;
+        }
+
+        synchronized <R> R updateCycle(Function<Cycle, R> change) {
+            try {
+                return change.apply(cycle);
+            } finally {
+                snapshot = copy(cycle);
+                running = cycle.isRunning();
+            }
+        }
+
+        synchronized <R> Optional<R> updateTask(NodeId node, Function<NodeTask, R> change) {
+            NodeTask task = tasks.get(node);
+            return task == null ? Optional.empty() : Optional.ofNullable(change.apply(task));
+        }
+
+        synchronized Optional<NodeTask> taskSnapshot(NodeId node) {
+            NodeTask task = tasks.get(node);
+            return task == null ? Optional.empty() : Optional.of(copy(task));
+        }
+
+        synchronized List<NodeTask> taskSnapshots() {
+            return tasks.values().stream().map(InMemoryCycleStoreAdapter::copy).toList();
+        }
+
+        synchronized int finished(NodeId node) {
+            if (tasks.containsKey(node)) {
+                finished.add(node);
+            }
+            return tasks.size() - finished.size();
+        }
+
+        synchronized List<NodeTaskId> taskIds() {
+            return tasks.values().stream().map(NodeTask::id).toList();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.weatherstation.execution.adapter.out.memory;
+
+import io.weatherstation.execution.application.port.out.TerminationFlags;
+import io.weatherstation.shared.domain.NodeTaskId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/** Termination requests in memory; like the Redis key, a request expires after an hour. */
+@Component
+@ConditionalOnProperty(name = "station.mode", havingValue = "embedded", matchIfMissing = true)
+final class InMemoryTerminationFlagsAdapter implements TerminationFlags {
+
+    private static final Duration TTL = Duration.ofHours(1);
+
+    private final Clock clock;
+    private final Map<NodeTaskId, Flag> flags = new ConcurrentHashMap<>();
+
+    InMemoryTerminationFlagsAdapter(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void request(NodeTaskId task, String reason) {
+        Instant now = clock.instant();
+        flags.values().removeIf(flag -> flag.expiresAt().isBefore(now));
+        flags.put(task, new Flag(reason, now.plus(TTL)));
+    }
+
+    @Override
+    public Optional<String> requested(NodeTaskId task) {
+        if (flags.isEmpty()) {
+            return Optional.empty();
+        }
+        Flag flag = flags.get(task);
+        return flag == null || flag.expiresAt().isBefore(clock.instant()) ? Optional.empty() : Optional.of(flag.reason());
+    }
+
+    private record Flag(String reason, Instant expiresAt) {
+    }
+}

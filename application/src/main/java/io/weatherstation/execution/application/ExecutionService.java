@@ -1,0 +1,613 @@
+package io.weatherstation.execution.application;
+
+import io.weatherstation.catalog.application.NodeRegistry;
+import io.weatherstation.catalog.application.spi.NodeResult;
+import io.weatherstation.execution.application.port.in.CycleRefusedException;
+import io.weatherstation.execution.application.port.in.ExecutionQueries;
+import io.weatherstation.execution.application.port.in.NodeTaskNotFoundException;
+import io.weatherstation.execution.application.port.in.ReceiveSignalUseCase;
+import io.weatherstation.execution.application.port.in.RunCycleNowUseCase;
+import io.weatherstation.execution.application.port.in.RunNodeTaskUseCase;
+import io.weatherstation.execution.application.port.in.StopNodeTaskUseCase;
+import io.weatherstation.execution.application.port.out.CycleRepository;
+import io.weatherstation.execution.application.port.out.CycleSetups;
+import io.weatherstation.execution.application.port.out.CycleSetups.CycleSetup;
+import io.weatherstation.execution.application.port.out.NodeTaskRepository;
+import io.weatherstation.execution.application.port.out.SignalPublisher;
+import io.weatherstation.execution.application.port.out.TaskAssignment;
+import io.weatherstation.execution.application.port.out.TaskDispatcher;
+import io.weatherstation.execution.application.port.out.TaskInbox;
+import io.weatherstation.execution.application.port.out.TerminationFlags;
+import io.weatherstation.execution.application.ExecutionPlan.PlannedNode;
+import io.weatherstation.execution.application.ExecutionPlan.Send;
+import io.weatherstation.execution.domain.Cycle;
+import io.weatherstation.execution.domain.CycleAlreadyFinishedException;
+import io.weatherstation.execution.domain.CycleStatus;
+import io.weatherstation.execution.domain.NodeTask;
+import io.weatherstation.execution.domain.NodeTaskStatus;
+import io.weatherstation.execution.domain.OverlapPolicy;
+import io.weatherstation.execution.domain.OverlapVerdict;
+import io.weatherstation.execution.domain.ReadinessVerdict;
+import io.weatherstation.execution.domain.RetryDecision;
+import io.weatherstation.execution.domain.RetryPolicy;
+import io.weatherstation.execution.domain.SkipReason;
+import io.weatherstation.flow.application.port.in.CycleEndedListener;
+import io.weatherstation.flow.application.port.in.FlowNotFoundException;
+import io.weatherstation.flow.application.port.in.FlowQueries;
+import io.weatherstation.flow.application.port.in.FlowQueries.LoadedFlow;
+import io.weatherstation.flow.application.port.out.CycleLauncher;
+import io.weatherstation.flow.application.port.out.FlowRepository;
+import io.weatherstation.journal.application.port.in.ExecutionJournal;
+import io.weatherstation.journal.domain.LogEntry;
+import io.weatherstation.journal.domain.LogLevel;
+import io.weatherstation.journal.domain.LogSource;
+import io.weatherstation.journal.domain.SignalRecord;
+import io.weatherstation.shared.domain.CycleNumber;
+import io.weatherstation.shared.domain.FlowId;
+import io.weatherstation.shared.domain.HandleName;
+import io.weatherstation.shared.domain.NodeId;
+import io.weatherstation.shared.domain.NodeTaskId;
+import io.weatherstation.shared.domain.WorkerId;
+import io.weatherstation.signaling.domain.Signal;
+import io.weatherstation.signaling.domain.SignalRoute;
+import io.weatherstation.signaling.domain.StopRequest;
+import io.weatherstation.signaling.domain.StopRoute;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The engine. Starts cycles, runs dispatched tasks, routes their outputs as signals, decides
+ * readiness through the inboxes, applies retries, timeouts, skips, component stops and
+ * terminations, and finishes a cycle when its last task reaches a terminal status.
+ *
+ * <p>Every state change goes through an atomic repository update guarded by the aggregates'
+ * transition rules, so concurrent deliveries, duplicate signals and late terminations resolve to
+ * exactly one outcome per task. There is no polling: a cycle ends when the task that finishes it
+ * counts the last one down.
+ */
+public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase, RunNodeTaskUseCase,
+        ReceiveSignalUseCase, StopNodeTaskUseCase, ExecutionQueries {
+
+    private static final int MAX_CACHED_PLANS = 4_096;
+
+    private final FlowQueries flows;
+    private final FlowRepository flowRepository;
+    private final CycleEndedListener cycleEnded;
+    private final NodeRegistry registry;
+    private final CycleRepository cycles;
+    private final NodeTaskRepository tasks;
+    private final TaskInbox inbox;
+    private final TaskDispatcher dispatcher;
+    private final SignalPublisher publisher;
+    private final TerminationFlags flags;
+    private final CycleSetups setups;
+    private final ExecutionJournal journal;
+    private final RunningTasks running;
+    private final WorkerId worker;
+    private final Clock clock;
+    private final Map<PlanKey, ExecutionPlan> plans = new ConcurrentHashMap<>();
+
+    public ExecutionService(FlowQueries flows, FlowRepository flowRepository, CycleEndedListener cycleEnded,
+            NodeRegistry registry, CycleRepository cycles, NodeTaskRepository tasks, TaskInbox inbox,
+            TaskDispatcher dispatcher, SignalPublisher publisher, TerminationFlags flags, CycleSetups setups,
+            ExecutionJournal journal, RunningTasks running, WorkerId worker, Clock clock) {
+        this.flows = flows;
+        this.flowRepository = flowRepository;
+        this.cycleEnded = cycleEnded;
+        this.registry = registry;
+        this.cycles = cycles;
+        this.tasks = tasks;
+        this.inbox = inbox;
+        this.dispatcher = dispatcher;
+        this.publisher = publisher;
+        this.flags = flags;
+        this.setups = setups;
+        this.journal = journal;
+        this.running = running;
+        this.worker = worker;
+        this.clock = clock;
+    }
+
+    // ----------------------------------------------------------------------------------- cycles
+
+    @Override
+    public CycleNumber runNow(FlowId flowId) {
+        if (flows.find(flowId).isEmpty()) {
+            throw new FlowNotFoundException(flowId);
+        }
+        Instant now = clock.instant();
+        return start(flowId, now, Trigger.MANUAL, true).orElseThrow();
+    }
+
+    @Override
+    public Optional<CycleNumber> launch(FlowId flowId, Instant scheduledAt, Trigger trigger) {
+        return start(flowId, scheduledAt, trigger, false);
+    }
+
+    private Optional<CycleNumber> start(FlowId flowId, Instant scheduledAt, Trigger trigger, boolean refuseLoudly) {
+        Optional<LoadedFlow> loaded = flows.load(flowId);
+        if (loaded.isEmpty()) {
+            return Optional.empty();
+        }
+        LoadedFlow flow = loaded.get();
+        OverlapVerdict overlap = new OverlapPolicy(flow.definition().maxConcurrentCycles())
+                .decide(cycles.running(flowId).size());
+        if (!overlap.isStart()) {
+            schedulerLog(flowId, -1, LogLevel.WARNING, "tick skipped: " + overlap.reason());
+            if (refuseLoudly) {
+                throw new CycleRefusedException(flowId, overlap.reason());
+            }
+            return Optional.empty();
+        }
+        Optional<CycleNumber> claimed = flowRepository.update(flowId, f -> f.claimNextCycle());
+        if (claimed.isEmpty()) {
+            return Optional.empty();
+        }
+        CycleNumber number = claimed.get();
+        ExecutionPlan plan = plan(flowId, flow.flow().definitionVersion(), flow.definition());
+        setups.remember(flowId, number, new CycleSetup(flow.definition(), flow.flow().definitionVersion(), trigger,
+                scheduledAt));
+        Instant now = clock.instant();
+        Cycle cycle = Cycle.start(flowId, number, flow.definition().nodeIds(), now);
+        cycle.pullEvents();
+        List<NodeTask> registered = new ArrayList<>();
+        for (PlannedNode node : plan.nodes()) {
+            NodeTask task = NodeTask.register(NodeTaskId.of(flowId, number, node.id()), node.type().type(),
+                    node.component(), now);
+            task.pullEvents();
+            registered.add(task);
+        }
+        cycles.insert(cycle, registered);
+        long lagMillis = Duration.between(scheduledAt, now).toMillis();
+        schedulerLog(flowId, number.value(), LogLevel.INFO, "cycle " + number + " started ("
+                + trigger.name().toLowerCase(java.util.Locale.ROOT) + ", " + lagMillis + " ms after its scheduled time)");
+        for (PlannedNode node : plan.nodes()) {
+            if (node.isEntry()) {
+                dispatchReady(plan, number, node, Map.of());
+            }
+        }
+        return Optional.of(number);
+    }
+
+    @Override
+    public void terminateRunningCycles(FlowId flowId, String reason) {
+        for (CycleNumber number : cycles.running(flowId)) {
+            cycles.update(flowId, number, cycle -> {
+                if (cycle.isRunning()) {
+                    cycle.requestTermination(clock.instant());
+                    cycle.pullEvents();
+                }
+                return null;
+            });
+            Optional<ExecutionPlan> plan = planOf(flowId, number);
+            List<NodeId> nodes = plan.isPresent()
+                    ? plan.get().nodes().stream().map(PlannedNode::id).toList()
+                    : tasks.findByCycle(flowId, number).stream().map(t -> t.id().nodeId()).toList();
+            for (NodeId node : nodes) {
+                terminate(plan.orElse(null), NodeTaskId.of(flowId, number, node), reason);
+            }
+        }
+    }
+
+    @Override
+    public int runningCycles(FlowId flowId) {
+        return cycles.running(flowId).size();
+    }
+
+    @Override
+    public void forget(FlowId flowId) {
+        cycles.deleteFlow(flowId);
+        tasks.deleteFlow(flowId);
+        inbox.forgetFlow(flowId);
+        setups.forgetFlow(flowId);
+        plans.keySet().removeIf(key -> key.flowId().equals(flowId));
+    }
+
+    // ------------------------------------------------------------------------------------ tasks
+
+    @Override
+    public void run(TaskAssignment assignment) {
+        NodeTaskId id = assignment.task();
+        Optional<ExecutionPlan> maybePlan = planOf(id.flowId(), id.cycle());
+        Optional<Cycle> maybeCycle = cycles.find(id.flowId(), id.cycle());
+        if (maybePlan.isEmpty() || maybeCycle.isEmpty() || !maybeCycle.get().isRunning()) {
+            return;
+        }
+        ExecutionPlan plan = maybePlan.get();
+        PlannedNode node = plan.node(id.nodeId());
+        String stop = stopReason(maybeCycle.get(), node);
+        if (stop == null) {
+            stop = flags.requested(id).orElse(null);
+        }
+        if (stop != null) {
+            terminate(plan, id, stop);
+            return;
+        }
+        Instant startedAt = clock.instant();
+        boolean started = tasks.update(id, task -> {
+            if (task.status() != NodeTaskStatus.PENDING) {
+                return false;
+            }
+            task.start(worker, startedAt);
+            task.pullEvents();
+            return true;
+        }).orElse(false);
+        if (!started) {
+            return;
+        }
+        Optional<NodeRegistry.RegisteredNodeType> type = registry.registered(node.type().type());
+        if (type.isEmpty()) {
+            fail(plan, id, node, "node type " + node.type().type() + " is not available on worker " + worker);
+            return;
+        }
+        Duration timeout = node.definition().timeout();
+        NodeResult result = null;
+        Throwable error = null;
+        String interruption;
+        boolean timedOut;
+        try (RunningTasks.Handle handle = running.enter(id, timeout)) {
+            flags.requested(id).ifPresent(reason -> running.terminate(id, reason));
+            TaskContext context = new TaskContext(id, node.type().type(), assignment.attempt(),
+                    node.definition().config(), assignment.inputs(), startedAt.plus(timeout), handle, flags, tasks,
+                    journal, clock);
+            try {
+                result = type.get().node().execute(context);
+            } catch (Throwable t) {
+                error = t;
+            }
+            interruption = handle.interruption();
+            timedOut = handle.timedOut();
+        }
+        if (timedOut) {
+            fail(plan, id, node, interruption);
+        } else if (interruption != null || (error == null && flags.requested(id).isPresent())) {
+            terminate(plan, id, interruption != null ? interruption : flags.requested(id).orElse("terminated"));
+        } else if (error != null) {
+            failedAttempt(plan, assignment, node, error);
+        } else if (result.stopsExecution()) {
+            stopComponent(plan, id, node, result.stopReason());
+            complete(plan, id, node, startedAt);
+        } else {
+            emit(plan, id, node, result.outputs());
+            complete(plan, id, node, startedAt);
+        }
+    }
+
+    private void failedAttempt(ExecutionPlan plan, TaskAssignment assignment, PlannedNode node, Throwable error) {
+        NodeTaskId id = assignment.task();
+        String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        io.weatherstation.flow.domain.RetryPolicy retry = node.definition().retry();
+        RetryDecision decision = RetryPolicy.of(retry.maxAttempts(), retry.initialBackoff()).decide(assignment.attempt());
+        if (decision.isRetry()) {
+            boolean requeued = tasks.update(id, task -> {
+                if (task.status() != NodeTaskStatus.RUNNING) {
+                    return false;
+                }
+                task.retryLater(message, clock.instant());
+                task.pullEvents();
+                return true;
+            }).orElse(false);
+            if (requeued) {
+                nodeLog(id, LogLevel.WARNING, "attempt " + assignment.attempt() + " failed: " + message + "; retrying in "
+                        + decision.after().toMillis() + " ms");
+                dispatcher.dispatchAfter(assignment.nextAttempt(), decision.after());
+            }
+            return;
+        }
+        fail(plan, id, node, message);
+    }
+
+    private void complete(ExecutionPlan plan, NodeTaskId id, PlannedNode node, Instant startedAt) {
+        Instant now = clock.instant();
+        boolean completed = tasks.update(id, task -> {
+            if (task.status() != NodeTaskStatus.RUNNING) {
+                return false;
+            }
+            task.complete(now);
+            task.pullEvents();
+            return true;
+        }).orElse(false);
+        if (completed) {
+            nodeLog(id, LogLevel.INFO, "completed in " + Duration.between(startedAt, now).toMillis() + " ms");
+            finished(id);
+        }
+    }
+
+    private void fail(ExecutionPlan plan, NodeTaskId id, PlannedNode node, String message) {
+        boolean failed = tasks.update(id, task -> {
+            if (task.isFinished()) {
+                return false;
+            }
+            task.fail(message, clock.instant());
+            task.pullEvents();
+            return true;
+        }).orElse(false);
+        if (failed) {
+            nodeLog(id, LogLevel.ERROR, "failed: " + message);
+            skipDownstream(plan, id.cycle(), node, SkipReason.UPSTREAM_FAILED);
+            finished(id);
+        }
+    }
+
+    /**
+     * Terminates a task that has not finished: at once when it is not running, otherwise by
+     * flagging and interrupting it (it then ends terminated through {@link #run}).
+     */
+    private void terminate(@Nullable ExecutionPlan plan, NodeTaskId id, String reason) {
+        enum Outcome { NONE, TERMINATED, RUNNING }
+        Outcome outcome = tasks.update(id, task -> {
+            if (task.isFinished()) {
+                return Outcome.NONE;
+            }
+            if (task.status() == NodeTaskStatus.RUNNING) {
+                return Outcome.RUNNING;
+            }
+            task.terminate(reason, clock.instant());
+            task.pullEvents();
+            return Outcome.TERMINATED;
+        }).orElse(Outcome.NONE);
+        switch (outcome) {
+            case RUNNING -> {
+                flags.request(id, reason);
+                running.terminate(id, reason);
+            }
+            case TERMINATED -> {
+                nodeLog(id, LogLevel.WARNING, "terminated: " + reason);
+                if (plan != null && plan.contains(id.nodeId())) {
+                    skipDownstream(plan, id.cycle(), plan.node(id.nodeId()), SkipReason.UPSTREAM_SKIPPED);
+                }
+                finished(id);
+            }
+            case NONE -> { }
+        }
+    }
+
+    private void skipTask(ExecutionPlan plan, CycleNumber cycle, PlannedNode node, SkipReason reason) {
+        NodeTaskId id = NodeTaskId.of(plan.flowId(), cycle, node.id());
+        boolean skipped = tasks.update(id, task -> {
+            if (task.isFinished()) {
+                return false;
+            }
+            task.skip(reason.wireName(), clock.instant());
+            task.pullEvents();
+            return true;
+        }).orElse(false);
+        if (skipped) {
+            skipDownstream(plan, cycle, node, reason);
+            finished(id);
+        }
+    }
+
+    private void skipDownstream(ExecutionPlan plan, CycleNumber cycle, PlannedNode node, SkipReason reason) {
+        for (Send send : node.sends()) {
+            skipEdge(plan, cycle, node, send, reason);
+        }
+    }
+
+    private void skipEdge(ExecutionPlan plan, CycleNumber cycle, PlannedNode source, Send send, SkipReason reason) {
+        PlannedNode target = plan.node(send.target());
+        ReadinessVerdict verdict = inbox.skip(NodeTaskId.of(plan.flowId(), cycle, target.id()), target.wiring(),
+                send.edgeKey(source.id()), reason);
+        onVerdict(plan, cycle, target, verdict);
+    }
+
+    private void finished(NodeTaskId id) {
+        if (cycles.taskFinished(id.flowId(), id.cycle(), id.nodeId()) == 0) {
+            finishCycle(id.flowId(), id.cycle());
+        }
+    }
+
+    private void finishCycle(FlowId flowId, CycleNumber number) {
+        Map<NodeId, NodeTaskStatus> statuses = new LinkedHashMap<>();
+        for (NodeTask task : tasks.findByCycle(flowId, number)) {
+            statuses.put(task.id().nodeId(), task.status());
+        }
+        Instant now = clock.instant();
+        Optional<Cycle> finished;
+        try {
+            finished = cycles.update(flowId, number, cycle -> {
+                cycle.finish(statuses, now);
+                cycle.pullEvents();
+                return cycle;
+            });
+        } catch (CycleAlreadyFinishedException alreadyFinished) {
+            return;
+        }
+        if (finished.isEmpty()) {
+            return;
+        }
+        Cycle cycle = finished.get();
+        CycleStatus status = cycle.status();
+        schedulerLog(flowId, number.value(), status == CycleStatus.FAILED ? LogLevel.ERROR : LogLevel.INFO,
+                "cycle " + number + " " + status.name().toLowerCase(java.util.Locale.ROOT) + " in "
+                        + Duration.between(cycle.startTime(), now).toMillis() + " ms");
+        Optional<CycleSetup> setup = setups.find(flowId, number);
+        inbox.forgetCycle(flowId, number);
+        setups.forget(flowId, number);
+        setup.ifPresent(s -> cycleEnded.cycleEnded(flowId, number, s.trigger(), now));
+    }
+
+    // ---------------------------------------------------------------------------------- signals
+
+    private void emit(ExecutionPlan plan, NodeTaskId id, PlannedNode node, Map<String, Object> outputs) {
+        for (Send send : node.sends()) {
+            Object value = outputs.get(send.sourceHandle().value());
+            if (value == null) {
+                skipEdge(plan, id.cycle(), node, send, SkipReason.UPSTREAM_SKIPPED);
+                continue;
+            }
+            Map<String, Object> payload = payloadOf(value);
+            Instant now = clock.instant();
+            SignalRoute route;
+            Signal signal;
+            if (send.wildcard()) {
+                route = SignalRoute.wildcard(plan.flowId(), node.component(), id.cycle(), node.id(),
+                        send.sourceHandle(), send.target());
+                Map<String, Object> perHandle = new LinkedHashMap<>();
+                send.targetHandles().forEach(h -> perHandle.put(h.value(), payload));
+                signal = Signal.of(send.signalType(), perHandle, now);
+            } else {
+                route = SignalRoute.to(plan.flowId(), node.component(), id.cycle(), node.id(), send.sourceHandle(),
+                        send.target(), send.targetHandles().getFirst());
+                signal = Signal.of(send.signalType(), payload, now);
+            }
+            journal.signal(new SignalRecord(plan.flowId(), id.cycle().value(), node.component().value(),
+                    node.id().value(), send.sourceHandle().value(), send.target().value(),
+                    send.wildcard() ? "*" : send.targetHandles().getFirst().value(), send.signalType().name(),
+                    signal.payload(), now));
+            publisher.publish(route, signal);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> payloadOf(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return (Map<String, Object>) map;
+        }
+        Map<String, Object> wrapped = new LinkedHashMap<>();
+        wrapped.put("value", value);
+        return wrapped;
+    }
+
+    @Override
+    public void receive(SignalRoute route, Signal signal) {
+        Optional<ExecutionPlan> maybePlan = planOf(route.flowId(), route.cycle());
+        if (maybePlan.isEmpty() || !maybePlan.get().contains(route.targetNode())
+                || !maybePlan.get().contains(route.sourceNode())) {
+            return;
+        }
+        ExecutionPlan plan = maybePlan.get();
+        PlannedNode target = plan.node(route.targetNode());
+        Optional<HandleName> handle = route.namedTargetHandle();
+        if (handle.isPresent() && target.wiring().handle(handle.get()).isEmpty()) {
+            schedulerLog(route.flowId(), route.cycle().value(), LogLevel.WARNING,
+                    "signal rejected: node " + target.id() + " has no connected input " + handle.get());
+            return;
+        }
+        ReadinessVerdict verdict = inbox.deliver(NodeTaskId.of(route.flowId(), route.cycle(), target.id()),
+                target.wiring(), io.weatherstation.execution.domain.EdgeKey.from(route), handle.orElse(null), signal);
+        onVerdict(plan, route.cycle(), target, verdict);
+    }
+
+    private void onVerdict(ExecutionPlan plan, CycleNumber cycle, PlannedNode node, ReadinessVerdict verdict) {
+        switch (verdict.outcome()) {
+            case READY -> dispatchReady(plan, cycle, node, verdict.inputs());
+            case SKIP -> skipTask(plan, cycle, node, verdict.skipReason() == null
+                    ? SkipReason.UPSTREAM_SKIPPED : verdict.skipReason());
+            case WAITING, ALREADY_TRIGGERED -> { }
+        }
+    }
+
+    private void dispatchReady(ExecutionPlan plan, CycleNumber number, PlannedNode node, Map<String, Object> inputs) {
+        NodeTaskId id = NodeTaskId.of(plan.flowId(), number, node.id());
+        Optional<Cycle> cycle = cycles.find(plan.flowId(), number);
+        if (cycle.isEmpty() || !cycle.get().isRunning()) {
+            return;
+        }
+        String stop = stopReason(cycle.get(), node);
+        if (stop != null) {
+            terminate(plan, id, stop);
+            return;
+        }
+        boolean ready = tasks.update(id, task -> {
+            if (task.status() != NodeTaskStatus.REGISTERED) {
+                return false;
+            }
+            task.markReady(clock.instant());
+            task.pullEvents();
+            return true;
+        }).orElse(false);
+        if (ready) {
+            dispatcher.dispatch(new TaskAssignment(id, node.type().type(), node.component(), inputs, 1));
+        }
+    }
+
+    private static @Nullable String stopReason(Cycle cycle, PlannedNode node) {
+        if (cycle.terminationRequested()) {
+            return "flow stopped with termination";
+        }
+        return cycle.componentStop(node.component())
+                .map(s -> "execution stopped by node " + s.sourceNode() + ": " + s.reason())
+                .orElse(null);
+    }
+
+    private void stopComponent(ExecutionPlan plan, NodeTaskId requester, PlannedNode node, String reason) {
+        Instant now = clock.instant();
+        cycles.update(plan.flowId(), requester.cycle(), cycle -> {
+            cycle.stopComponent(node.component(), reason, node.id(), now);
+            cycle.pullEvents();
+            return null;
+        });
+        nodeLog(requester, LogLevel.WARNING, "stopped execution of component " + node.component() + ": " + reason);
+        publisher.publishStop(StopRoute.of(plan.flowId(), requester.cycle()),
+                new StopRequest(node.component(), reason, node.id(), now).toSignal());
+        String terminationReason = "execution stopped by node " + node.id() + ": " + reason;
+        for (PlannedNode other : plan.nodes()) {
+            if (other.component().equals(node.component()) && !other.id().equals(node.id())) {
+                terminate(plan, NodeTaskId.of(plan.flowId(), requester.cycle(), other.id()), terminationReason);
+            }
+        }
+    }
+
+    @Override
+    public NodeTask stop(String nodeTaskId, String reason) {
+        NodeTask task = tasks.findByDisplayId(nodeTaskId).orElseThrow(() -> new NodeTaskNotFoundException(nodeTaskId));
+        terminate(planOf(task.id().flowId(), task.id().cycle()).orElse(null), task.id(), reason);
+        return tasks.find(task.id()).orElse(task);
+    }
+
+    // ---------------------------------------------------------------------------------- queries
+
+    @Override
+    public Optional<CycleDetails> cycle(FlowId flowId, CycleNumber cycle) {
+        return cycles.find(flowId, cycle).map(c -> new CycleDetails(c, tasks.findByCycle(flowId, cycle)));
+    }
+
+    @Override
+    public List<Cycle> cycles(FlowId flowId, int limit) {
+        return cycles.findByFlow(flowId, limit);
+    }
+
+    @Override
+    public Optional<NodeTask> task(String nodeTaskId) {
+        return tasks.findByDisplayId(nodeTaskId);
+    }
+
+    // ------------------------------------------------------------------------------------ plans
+
+    private Optional<ExecutionPlan> planOf(FlowId flowId, CycleNumber cycle) {
+        return setups.find(flowId, cycle).map(s -> plan(flowId, s.definitionVersion(), s.definition()));
+    }
+
+    private ExecutionPlan plan(FlowId flowId, long version, io.weatherstation.flow.domain.FlowDefinition definition) {
+        PlanKey key = new PlanKey(flowId, version);
+        ExecutionPlan plan = plans.get(key);
+        if (plan != null) {
+            return plan;
+        }
+        if (plans.size() >= MAX_CACHED_PLANS) {
+            plans.clear();
+        }
+        return plans.computeIfAbsent(key, k -> ExecutionPlan.compile(flowId, version, definition, registry));
+    }
+
+    private record PlanKey(FlowId flowId, long version) {
+    }
+
+    private void nodeLog(NodeTaskId id, LogLevel level, String message) {
+        journal.log(new LogEntry(id.flowId(), id.cycle().value(), id.nodeId(), level, LogSource.NODE, message, Map.of(),
+                clock.instant()));
+    }
+
+    private void schedulerLog(FlowId flowId, long cycle, LogLevel level, String message) {
+        journal.log(new LogEntry(flowId, cycle, null, level, LogSource.SCHEDULER, message, Map.of(), clock.instant()));
+    }
+}

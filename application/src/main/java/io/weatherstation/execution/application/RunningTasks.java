@@ -1,0 +1,105 @@
+package io.weatherstation.execution.application;
+
+import io.weatherstation.shared.domain.NodeTaskId;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The tasks executing on this instance and the threads running them. A watchdog interrupts a
+ * task past its deadline; a termination request interrupts it at once. One watchdog scans every
+ * running task a few times a second instead of arming a timer per task, which keeps the hot path
+ * free of timer-queue contention.
+ */
+public final class RunningTasks implements AutoCloseable {
+
+    private final Map<NodeTaskId, Handle> running = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService watchdog;
+
+    public RunningTasks(Duration scanInterval) {
+        watchdog = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("task-watchdog").factory());
+        watchdog.scheduleWithFixedDelay(this::interruptOverdue, scanInterval.toMillis(), scanInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Registers the current thread as running {@code task} until {@code timeout} has passed. */
+    public Handle enter(NodeTaskId task, Duration timeout) {
+        Handle handle = new Handle(task, Thread.currentThread(), System.nanoTime() + timeout.toNanos(), timeout);
+        running.put(task, handle);
+        return handle;
+    }
+
+    /** Interrupts {@code task} if it runs here; false when it does not. */
+    public boolean terminate(NodeTaskId task, String reason) {
+        Handle handle = running.get(task);
+        return handle != null && handle.interrupt(reason, false);
+    }
+
+    public int count() {
+        return running.size();
+    }
+
+    private void interruptOverdue() {
+        long now = System.nanoTime();
+        for (Handle handle : running.values()) {
+            if (now - handle.deadlineNanos > 0) {
+                handle.interrupt("timed out after " + handle.timeout.toSeconds() + " s", true);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        watchdog.shutdownNow();
+    }
+
+    /** One running task; closing it makes later interrupts no-ops and clears a stray interrupt. */
+    public final class Handle implements AutoCloseable {
+        private final NodeTaskId task;
+        private final Thread thread;
+        private final long deadlineNanos;
+        private final Duration timeout;
+        private @Nullable String interruption;
+        private boolean timedOut;
+        private boolean closed;
+
+        private Handle(NodeTaskId task, Thread thread, long deadlineNanos, Duration timeout) {
+            this.task = task;
+            this.thread = thread;
+            this.deadlineNanos = deadlineNanos;
+            this.timeout = timeout;
+        }
+
+        private synchronized boolean interrupt(String reason, boolean timeout) {
+            if (closed || interruption != null) {
+                return !closed;
+            }
+            interruption = reason;
+            timedOut = timeout;
+            thread.interrupt();
+            return true;
+        }
+
+        /** Why the task was interrupted (timeout or termination), or null. */
+        public synchronized @Nullable String interruption() {
+            return interruption;
+        }
+
+        public synchronized boolean timedOut() {
+            return timedOut;
+        }
+
+        @Override
+        public void close() {
+            synchronized (this) {
+                closed = true;
+            }
+            running.remove(task, this);
+            Thread.interrupted();
+        }
+    }
+}
