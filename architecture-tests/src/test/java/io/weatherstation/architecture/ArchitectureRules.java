@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -181,13 +182,13 @@ public final class ArchitectureRules {
 
     // 7 ------------------------------------------------------------------------------------------
 
-    /**
-     * Every package with classes has a {@code package-info} annotated {@code @NullMarked}, except
-     * generated code, which lives in packages named {@code generated} (e.g. jOOQ's classes under
-     * {@code ..adapter.out.postgres.generated}).
-     */
+    /** Generated code (jOOQ) goes in packages named {@code generated}, e.g. {@code ..adapter.out.postgres.generated}. */
     static final String GENERATED = "..generated..";
 
+    /**
+     * Every package with classes has a {@code package-info} annotated {@code @NullMarked}, except
+     * packages of generated code, which cannot carry one.
+     */
     public static final ArchRule PACKAGES_ARE_NULL_MARKED = all(packagesUnder(BASE))
             .should(haveNullMarkedPackageInfo())
             .as("every package under " + BASE + " should have a package-info annotated @NullMarked")
@@ -265,7 +266,7 @@ public final class ArchitectureRules {
         return new AbstractClassesTransformer<>("packages under " + base + " that hold hand-written classes") {
             @Override
             public Iterable<JavaPackage> doTransform(JavaClasses classes) {
-                Set<JavaPackage> packages = new java.util.LinkedHashSet<>();
+                Set<JavaPackage> packages = new LinkedHashSet<>();
                 for (JavaClass type : classes) {
                     String name = type.getPackageName();
                     boolean under = name.equals(base) || name.startsWith(base + ".");
