@@ -141,6 +141,7 @@ public final class ArchitectureRules {
     public static final ArchRule USE_CASES_END_WITH_USE_CASE = classes()
             .that().resideInAPackage(PORTS_IN)
             .and().areInterfaces().and().areNotAnnotations().and().areTopLevelClasses()
+            .and().doNotHaveSimpleName("package-info")
             .and(DescribedPredicate.not(sealed()))
             .should().haveSimpleNameEndingWith("UseCase")
             .as("interfaces in ..application.port.in.. should be named *UseCase "

@@ -3,7 +3,7 @@ package io.weatherstation.execution.application;
 import io.weatherstation.catalog.application.NodeRegistry;
 import io.weatherstation.catalog.application.spi.NodeResult;
 import io.weatherstation.execution.application.port.in.CycleRefusedException;
-import io.weatherstation.execution.application.port.in.ExecutionQueries;
+import io.weatherstation.execution.application.port.in.QueryExecutionUseCase;
 import io.weatherstation.execution.application.port.in.NodeTaskNotFoundException;
 import io.weatherstation.execution.application.port.in.ReceiveSignalUseCase;
 import io.weatherstation.execution.application.port.in.RunCycleNowUseCase;
@@ -31,13 +31,13 @@ import io.weatherstation.execution.domain.ReadinessVerdict;
 import io.weatherstation.execution.domain.RetryDecision;
 import io.weatherstation.execution.domain.RetryPolicy;
 import io.weatherstation.execution.domain.SkipReason;
-import io.weatherstation.flow.application.port.in.CycleEndedListener;
+import io.weatherstation.flow.application.port.in.HandleCycleEndUseCase;
 import io.weatherstation.flow.application.port.in.FlowNotFoundException;
-import io.weatherstation.flow.application.port.in.FlowQueries;
-import io.weatherstation.flow.application.port.in.FlowQueries.LoadedFlow;
+import io.weatherstation.flow.application.port.in.QueryFlowsUseCase;
+import io.weatherstation.flow.application.port.in.QueryFlowsUseCase.LoadedFlow;
 import io.weatherstation.flow.application.port.out.CycleLauncher;
 import io.weatherstation.flow.application.port.out.FlowRepository;
-import io.weatherstation.journal.application.port.in.ExecutionJournal;
+import io.weatherstation.journal.application.port.in.ExecutionJournalUseCase;
 import io.weatherstation.journal.domain.LogEntry;
 import io.weatherstation.journal.domain.LogLevel;
 import io.weatherstation.journal.domain.LogSource;
@@ -74,13 +74,13 @@ import org.jspecify.annotations.Nullable;
  * counts the last one down.
  */
 public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase, RunNodeTaskUseCase,
-        ReceiveSignalUseCase, StopNodeTaskUseCase, ExecutionQueries {
+        ReceiveSignalUseCase, StopNodeTaskUseCase, QueryExecutionUseCase {
 
     private static final int MAX_CACHED_PLANS = 4_096;
 
-    private final FlowQueries flows;
+    private final QueryFlowsUseCase flows;
     private final FlowRepository flowRepository;
-    private final CycleEndedListener cycleEnded;
+    private final HandleCycleEndUseCase cycleEnded;
     private final NodeRegistry registry;
     private final CycleRepository cycles;
     private final NodeTaskRepository tasks;
@@ -89,16 +89,16 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
     private final SignalPublisher publisher;
     private final TerminationFlags flags;
     private final CycleSetups setups;
-    private final ExecutionJournal journal;
+    private final ExecutionJournalUseCase journal;
     private final RunningTasks running;
     private final WorkerId worker;
     private final Clock clock;
     private final Map<PlanKey, ExecutionPlan> plans = new ConcurrentHashMap<>();
 
-    public ExecutionService(FlowQueries flows, FlowRepository flowRepository, CycleEndedListener cycleEnded,
+    public ExecutionService(QueryFlowsUseCase flows, FlowRepository flowRepository, HandleCycleEndUseCase cycleEnded,
             NodeRegistry registry, CycleRepository cycles, NodeTaskRepository tasks, TaskInbox inbox,
             TaskDispatcher dispatcher, SignalPublisher publisher, TerminationFlags flags, CycleSetups setups,
-            ExecutionJournal journal, RunningTasks running, WorkerId worker, Clock clock) {
+            ExecutionJournalUseCase journal, RunningTasks running, WorkerId worker, Clock clock) {
         this.flows = flows;
         this.flowRepository = flowRepository;
         this.cycleEnded = cycleEnded;

@@ -3,7 +3,7 @@ package io.weatherstation.execution.application;
 import io.weatherstation.catalog.application.spi.NodeContext;
 import io.weatherstation.execution.application.port.out.NodeTaskRepository;
 import io.weatherstation.execution.application.port.out.TerminationFlags;
-import io.weatherstation.journal.application.port.in.ExecutionJournal;
+import io.weatherstation.journal.application.port.in.ExecutionJournalUseCase;
 import io.weatherstation.journal.domain.LogEntry;
 
 import io.weatherstation.journal.domain.LogSource;
@@ -24,12 +24,12 @@ final class TaskContext implements NodeContext {
     private final RunningTasks.Handle handle;
     private final TerminationFlags flags;
     private final NodeTaskRepository tasks;
-    private final ExecutionJournal journal;
+    private final ExecutionJournalUseCase journal;
     private final Clock clock;
 
     TaskContext(NodeTaskId id, String nodeType, int attempt, Map<String, Object> config, Map<String, Object> inputs,
             Instant deadline, RunningTasks.Handle handle, TerminationFlags flags, NodeTaskRepository tasks,
-            ExecutionJournal journal, Clock clock) {
+            ExecutionJournalUseCase journal, Clock clock) {
         this.id = id;
         this.nodeType = nodeType;
         this.attempt = attempt;

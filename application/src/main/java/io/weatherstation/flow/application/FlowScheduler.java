@@ -8,7 +8,7 @@ import io.weatherstation.flow.application.port.out.Timers;
 import io.weatherstation.flow.domain.FlowStatus;
 import io.weatherstation.flow.domain.IllegalFlowTransitionException;
 import io.weatherstation.flow.domain.Schedule;
-import io.weatherstation.journal.application.port.in.ExecutionJournal;
+import io.weatherstation.journal.application.port.in.ExecutionJournalUseCase;
 import io.weatherstation.journal.domain.LogEntry;
 import io.weatherstation.journal.domain.LogLevel;
 import io.weatherstation.journal.domain.LogSource;
@@ -36,13 +36,13 @@ public final class FlowScheduler {
     private final TickClaims claims;
     private final CronCalendar cron;
     private final Timers timers;
-    private final ExecutionJournal journal;
+    private final ExecutionJournalUseCase journal;
     private final Clock clock;
     private final Map<FlowId, Armed> armed = new ConcurrentHashMap<>();
     private final AtomicLong generations = new AtomicLong();
 
     public FlowScheduler(FlowRepository flows, CycleLauncher launcher, TickClaims claims, CronCalendar cron,
-            Timers timers, ExecutionJournal journal, Clock clock) {
+            Timers timers, ExecutionJournalUseCase journal, Clock clock) {
         this.flows = flows;
         this.launcher = launcher;
         this.claims = claims;

@@ -2,7 +2,7 @@ package io.weatherstation.flow.application;
 
 import io.weatherstation.flow.application.port.in.ControlFlowUseCase;
 import io.weatherstation.flow.application.port.in.FlowNotFoundException;
-import io.weatherstation.flow.application.port.in.FlowQueries;
+import io.weatherstation.flow.application.port.in.QueryFlowsUseCase;
 import io.weatherstation.flow.application.port.in.RegisterFlowUseCase;
 import io.weatherstation.flow.application.port.out.CycleLauncher;
 import io.weatherstation.flow.application.port.out.FlowRepository;
@@ -13,7 +13,7 @@ import io.weatherstation.flow.domain.FlowStatus;
 import io.weatherstation.flow.domain.FlowStructure;
 import io.weatherstation.flow.domain.Schedule;
 import io.weatherstation.flow.domain.StructureAnalyzer;
-import io.weatherstation.journal.application.port.in.ExecutionJournal;
+import io.weatherstation.journal.application.port.in.ExecutionJournalUseCase;
 import io.weatherstation.journal.domain.LogEntry;
 import io.weatherstation.journal.domain.LogLevel;
 import io.weatherstation.journal.domain.LogSource;
@@ -28,14 +28,14 @@ import java.util.Optional;
 public final class FlowService implements RegisterFlowUseCase, ControlFlowUseCase {
 
     private final FlowRepository flows;
-    private final FlowReader reader;
+    private final FlowQueryService reader;
     private final FlowScheduler scheduler;
     private final CycleLauncher launcher;
-    private final ExecutionJournal journal;
+    private final ExecutionJournalUseCase journal;
     private final Clock clock;
 
-    public FlowService(FlowRepository flows, FlowReader reader, FlowScheduler scheduler, CycleLauncher launcher,
-            ExecutionJournal journal, Clock clock) {
+    public FlowService(FlowRepository flows, FlowQueryService reader, FlowScheduler scheduler, CycleLauncher launcher,
+            ExecutionJournalUseCase journal, Clock clock) {
         this.flows = flows;
         this.reader = reader;
         this.scheduler = scheduler;
@@ -102,7 +102,7 @@ public final class FlowService implements RegisterFlowUseCase, ControlFlowUseCas
             return f;
         }).orElseThrow(() -> new FlowNotFoundException(flowId));
         flow.pullEvents();
-        FlowQueries.LoadedFlow loaded = reader.load(flowId).orElseThrow(() -> new FlowNotFoundException(flowId));
+        QueryFlowsUseCase.LoadedFlow loaded = reader.load(flowId).orElseThrow(() -> new FlowNotFoundException(flowId));
         log(flowId, LogSource.USER, "started");
         scheduler.schedule(flowId, loaded.definition().schedule(), now);
         return flow;
@@ -145,7 +145,7 @@ public final class FlowService implements RegisterFlowUseCase, ControlFlowUseCas
             if (flow.status() != FlowStatus.RUNNING) {
                 continue;
             }
-            Optional<FlowQueries.LoadedFlow> loaded = reader.load(flow.id());
+            Optional<QueryFlowsUseCase.LoadedFlow> loaded = reader.load(flow.id());
             if (loaded.isEmpty()) {
                 continue;
             }

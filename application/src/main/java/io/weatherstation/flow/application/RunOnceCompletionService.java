@@ -1,7 +1,7 @@
 package io.weatherstation.flow.application;
 
-import io.weatherstation.flow.application.port.in.CycleEndedListener;
-import io.weatherstation.flow.application.port.in.FlowQueries;
+import io.weatherstation.flow.application.port.in.HandleCycleEndUseCase;
+import io.weatherstation.flow.application.port.in.QueryFlowsUseCase;
 import io.weatherstation.flow.application.port.out.CycleLauncher;
 import io.weatherstation.flow.application.port.out.FlowRepository;
 import io.weatherstation.flow.domain.FlowStatus;
@@ -10,12 +10,12 @@ import io.weatherstation.shared.domain.FlowId;
 import java.time.Instant;
 
 /** A run-once flow ({@code interval} 0) becomes {@code completed} when its scheduled cycle ends. */
-public final class RunOnceCompletionService implements CycleEndedListener {
+public final class RunOnceCompletionService implements HandleCycleEndUseCase {
 
     private final FlowRepository flows;
-    private final FlowQueries reader;
+    private final QueryFlowsUseCase reader;
 
-    public RunOnceCompletionService(FlowRepository flows, FlowQueries reader) {
+    public RunOnceCompletionService(FlowRepository flows, QueryFlowsUseCase reader) {
         this.flows = flows;
         this.reader = reader;
     }

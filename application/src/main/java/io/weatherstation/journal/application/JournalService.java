@@ -1,6 +1,6 @@
 package io.weatherstation.journal.application;
 
-import io.weatherstation.journal.application.port.in.ExecutionJournal;
+import io.weatherstation.journal.application.port.in.ExecutionJournalUseCase;
 import io.weatherstation.journal.application.port.out.JournalStore;
 import io.weatherstation.journal.domain.LogEntry;
 import io.weatherstation.journal.domain.LogQuery;
@@ -26,7 +26,7 @@ import java.util.logging.Logger;
  * are counted ({@link #droppedEntries()}). Queries flush first, so a reader on this instance sees
  * everything recorded before the query.
  */
-public final class JournalService implements ExecutionJournal, AutoCloseable {
+public final class JournalService implements ExecutionJournalUseCase, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(JournalService.class.getName());
     private static final int BATCH = 1_000;

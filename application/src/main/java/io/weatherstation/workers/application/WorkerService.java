@@ -1,7 +1,7 @@
 package io.weatherstation.workers.application;
 
 import io.weatherstation.shared.domain.WorkerId;
-import io.weatherstation.workers.application.port.in.WorkerQueries;
+import io.weatherstation.workers.application.port.in.QueryWorkersUseCase;
 import io.weatherstation.workers.application.port.out.WorkerDirectory;
 import io.weatherstation.workers.domain.WorkerInfo;
 import java.time.Clock;
@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** Registers this instance as a worker, keeps its heartbeat, and lists live workers. */
-public final class WorkerService implements WorkerQueries {
+public final class WorkerService implements QueryWorkersUseCase {
 
     private final WorkerDirectory directory;
     private final Clock clock;

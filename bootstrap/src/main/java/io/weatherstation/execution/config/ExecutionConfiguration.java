@@ -10,10 +10,10 @@ import io.weatherstation.execution.application.port.out.SignalPublisher;
 import io.weatherstation.execution.application.port.out.TaskDispatcher;
 import io.weatherstation.execution.application.port.out.TaskInbox;
 import io.weatherstation.execution.application.port.out.TerminationFlags;
-import io.weatherstation.flow.application.FlowReader;
-import io.weatherstation.flow.application.RunOnceCompletionService;
+import io.weatherstation.flow.application.port.in.HandleCycleEndUseCase;
+import io.weatherstation.flow.application.port.in.QueryFlowsUseCase;
 import io.weatherstation.flow.application.port.out.FlowRepository;
-import io.weatherstation.journal.application.port.in.ExecutionJournal;
+import io.weatherstation.journal.application.port.in.ExecutionJournalUseCase;
 import io.weatherstation.shared.domain.WorkerId;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,10 +29,10 @@ class ExecutionConfiguration {
     }
 
     @Bean
-    ExecutionService executionService(FlowReader flows, FlowRepository flowRepository,
-            RunOnceCompletionService cycleEnded, NodeRegistry registry, CycleRepository cycles, NodeTaskRepository tasks,
+    ExecutionService executionService(QueryFlowsUseCase flows, FlowRepository flowRepository,
+            HandleCycleEndUseCase cycleEnded, NodeRegistry registry, CycleRepository cycles, NodeTaskRepository tasks,
             TaskInbox inbox, TaskDispatcher dispatcher, SignalPublisher publisher, TerminationFlags flags,
-            CycleSetups setups, ExecutionJournal journal, RunningTasks running, WorkerId worker, Clock clock) {
+            CycleSetups setups, ExecutionJournalUseCase journal, RunningTasks running, WorkerId worker, Clock clock) {
         return new ExecutionService(flows, flowRepository, cycleEnded, registry, cycles, tasks, inbox, dispatcher,
                 publisher, flags, setups, journal, running, worker, clock);
     }

@@ -1,7 +1,7 @@
 package io.weatherstation.flow.config;
 
 import io.weatherstation.catalog.application.NodeRegistry;
-import io.weatherstation.flow.application.FlowReader;
+import io.weatherstation.flow.application.FlowQueryService;
 import io.weatherstation.flow.application.FlowScheduler;
 import io.weatherstation.flow.application.FlowService;
 import io.weatherstation.flow.application.RunOnceCompletionService;
@@ -11,7 +11,7 @@ import io.weatherstation.flow.application.port.out.FlowRepository;
 import io.weatherstation.flow.application.port.out.TickClaims;
 import io.weatherstation.flow.application.port.out.Timers;
 import io.weatherstation.flow.domain.FlowLimits;
-import io.weatherstation.journal.application.port.in.ExecutionJournal;
+import io.weatherstation.journal.application.port.in.ExecutionJournalUseCase;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -29,24 +29,24 @@ class FlowConfiguration {
     }
 
     @Bean
-    FlowReader flowReader(FlowRepository flows, NodeRegistry catalog, CronCalendar cron, FlowLimits limits) {
-        return new FlowReader(flows, catalog, cron, limits);
+    FlowQueryService flowQueryService(FlowRepository flows, NodeRegistry catalog, CronCalendar cron, FlowLimits limits) {
+        return new FlowQueryService(flows, catalog, cron, limits);
     }
 
     @Bean
-    RunOnceCompletionService runOnceCompletion(FlowRepository flows, FlowReader reader) {
+    RunOnceCompletionService runOnceCompletion(FlowRepository flows, FlowQueryService reader) {
         return new RunOnceCompletionService(flows, reader);
     }
 
     @Bean
     FlowScheduler flowScheduler(FlowRepository flows, CycleLauncher launcher, TickClaims claims, CronCalendar cron,
-            Timers timers, ExecutionJournal journal, Clock clock) {
+            Timers timers, ExecutionJournalUseCase journal, Clock clock) {
         return new FlowScheduler(flows, launcher, claims, cron, timers, journal, clock);
     }
 
     @Bean
-    FlowService flowService(FlowRepository flows, FlowReader reader, FlowScheduler scheduler, CycleLauncher launcher,
-            ExecutionJournal journal, Clock clock) {
+    FlowService flowService(FlowRepository flows, FlowQueryService reader, FlowScheduler scheduler, CycleLauncher launcher,
+            ExecutionJournalUseCase journal, Clock clock) {
         return new FlowService(flows, reader, scheduler, launcher, journal, clock);
     }
 

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Reads cycles and node tasks. */
-public interface ExecutionQueries {
+public interface QueryExecutionUseCase {
 
     Optional<CycleDetails> cycle(FlowId flowId, CycleNumber cycle);
 

@@ -10,7 +10,7 @@ import io.weatherstation.shared.domain.FlowId;
  * Records execution log lines and sent signals, and serves them back. Recording never blocks a
  * flow and never throws: entries are buffered and written in batches.
  */
-public interface ExecutionJournal {
+public interface ExecutionJournalUseCase {
 
     void log(LogEntry entry);
 

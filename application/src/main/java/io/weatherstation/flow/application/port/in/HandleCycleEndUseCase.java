@@ -6,7 +6,7 @@ import io.weatherstation.shared.domain.FlowId;
 import java.time.Instant;
 
 /** Told by the execution slice when a cycle has ended, so a run-once flow can complete. */
-public interface CycleEndedListener {
+public interface HandleCycleEndUseCase {
 
     void cycleEnded(FlowId flowId, CycleNumber cycle, CycleLauncher.Trigger trigger, Instant at);
 }

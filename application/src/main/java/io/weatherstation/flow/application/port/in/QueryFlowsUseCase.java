@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Reads flows and their parsed definitions. */
-public interface FlowQueries {
+public interface QueryFlowsUseCase {
 
     Optional<Flow> find(FlowId flowId);
 

@@ -1,7 +1,7 @@
 package io.weatherstation.flow.application;
 
 import io.weatherstation.catalog.domain.NodeTypeCatalog;
-import io.weatherstation.flow.application.port.in.FlowQueries;
+import io.weatherstation.flow.application.port.in.QueryFlowsUseCase;
 import io.weatherstation.flow.application.port.out.FlowRepository;
 import io.weatherstation.flow.domain.CronSyntax;
 import io.weatherstation.flow.domain.Flow;
@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Reads flows; parses a stored definition once per definition version (the stored document is
  * the source of truth, the parsed form a cache).
  */
-public final class FlowReader implements FlowQueries {
+public final class FlowQueryService implements QueryFlowsUseCase {
 
     private final FlowRepository flows;
     private final NodeTypeCatalog catalog;
@@ -26,7 +26,7 @@ public final class FlowReader implements FlowQueries {
     private final FlowLimits limits;
     private final Map<FlowId, LoadedFlow> parsed = new ConcurrentHashMap<>();
 
-    public FlowReader(FlowRepository flows, NodeTypeCatalog catalog, CronSyntax cron, FlowLimits limits) {
+    public FlowQueryService(FlowRepository flows, NodeTypeCatalog catalog, CronSyntax cron, FlowLimits limits) {
         this.flows = flows;
         this.catalog = catalog;
         this.cron = cron;

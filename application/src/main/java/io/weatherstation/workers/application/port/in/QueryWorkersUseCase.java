@@ -4,7 +4,7 @@ import io.weatherstation.workers.domain.WorkerInfo;
 import java.util.List;
 
 /** Live workers with the node types they support and their last heartbeat. */
-public interface WorkerQueries {
+public interface QueryWorkersUseCase {
 
     List<WorkerInfo> liveWorkers();
 }

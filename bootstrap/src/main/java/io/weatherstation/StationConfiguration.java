@@ -1,4 +1,4 @@
-package io.weatherstation.config;
+package io.weatherstation;
 
 import io.weatherstation.shared.domain.WorkerId;
 import java.lang.management.ManagementFactory;

@@ -1,5 +1,0 @@
-/** Station-wide wiring: clock, worker identity. */
-@NullMarked
-package io.weatherstation.config;
-
-import org.jspecify.annotations.NullMarked;
