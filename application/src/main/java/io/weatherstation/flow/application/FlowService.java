@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Registration, lifecycle and reads of flows. */
 public final class FlowService implements RegisterFlowUseCase, ControlFlowUseCase {
@@ -137,12 +138,27 @@ public final class FlowService implements RegisterFlowUseCase, ControlFlowUseCas
         journal.forget(flowId);
     }
 
-    /** Re-arms the timers of every running flow (station start-up): nothing waits for an API call. */
-    public int resumeRunningFlows() {
+    /**
+     * Makes this instance's timers match the stored flows: arms a timer for every running flow
+     * that has none and disarms flows that are no longer running. Called at start-up (running
+     * flows resume without waiting for a request) and periodically, so an instance also ticks
+     * flows that another instance started. Timers are aligned to the flow's stored
+     * {@code next_execution}, so every instance fires the same scheduled instants and
+     * {@link io.weatherstation.flow.application.port.out.TickClaims} lets one of them win each.
+     *
+     * @return the number of timers armed
+     */
+    public int reconcileSchedules() {
         Instant now = clock.instant();
-        int resumed = 0;
+        int armed = 0;
         for (Flow flow : flows.findAll()) {
             if (flow.status() != FlowStatus.RUNNING) {
+                if (scheduler.isArmed(flow.id())) {
+                    scheduler.cancel(flow.id());
+                }
+                continue;
+            }
+            if (scheduler.isArmed(flow.id())) {
                 continue;
             }
             Optional<QueryFlowsUseCase.LoadedFlow> loaded = reader.load(flow.id());
@@ -152,17 +168,30 @@ public final class FlowService implements RegisterFlowUseCase, ControlFlowUseCas
             Schedule schedule = loaded.get().definition().schedule();
             if (!schedule.periodic()) {
                 if (flow.lastCycle().isEmpty() && launcher.runningCycles(flow.id()) == 0) {
-                    scheduler.schedule(flow.id(), schedule, now);
-                    resumed++;
+                    scheduler.schedule(flow.id(), schedule, flow.nextExecution().orElse(now));
+                    armed++;
                 }
                 continue;
             }
-            Instant first = flow.nextExecution().filter(next -> next.isAfter(now)).orElse(now);
-            scheduler.schedule(flow.id(), schedule, first);
-            log(flow.id(), LogSource.SYSTEM, "schedule resumed after station start");
-            resumed++;
+            scheduler.schedule(flow.id(), schedule, alignedTick(schedule, flow.nextExecution().orElse(null), now));
+            armed++;
         }
-        return resumed;
+        return armed;
+    }
+
+    /** The stored next tick, moved forward by whole periods past any ticks missed while no instance ran it. */
+    private Instant alignedTick(Schedule schedule, @Nullable Instant stored, Instant now) {
+        if (stored == null) {
+            return now;
+        }
+        if (schedule instanceof Schedule.FixedRate rate) {
+            Instant tick = stored;
+            while (tick.plus(rate.period()).isBefore(now)) {
+                tick = tick.plus(rate.period());
+            }
+            return tick;
+        }
+        return stored.isBefore(now) ? scheduler.nextTickAfter(schedule, now.minusMillis(1)).orElse(now) : stored;
     }
 
     private void log(FlowId flowId, LogSource source, String message) {

@@ -14,10 +14,12 @@ import io.weatherstation.flow.domain.FlowLimits;
 import io.weatherstation.journal.application.port.in.ExecutionJournalUseCase;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
 
 @Configuration(proxyBeanMethods = false)
 class FlowConfiguration {
@@ -50,16 +52,45 @@ class FlowConfiguration {
         return new FlowService(flows, reader, scheduler, launcher, journal, clock);
     }
 
-    /** Running flows resume their schedule as soon as the station is up, without waiting for a request. */
+    /**
+     * Running flows resume their schedule as soon as the station is up, without waiting for a
+     * request, and every few seconds this instance picks up flows started or stopped elsewhere.
+     */
     @Bean
-    ResumeOnStart resumeOnStart(FlowService flows) {
-        return new ResumeOnStart(flows);
-    }
+    SmartLifecycle scheduleReconciler(FlowService flows,
+            @Value("${station.scheduling.reconcile-seconds:5}") long reconcileSeconds) {
+        return new SmartLifecycle() {
+            private ScheduledExecutorService timer;
 
-    record ResumeOnStart(FlowService flows) {
-        @EventListener(ApplicationReadyEvent.class)
-        public void resume() {
-            flows.resumeRunningFlows();
-        }
+            @Override
+            public void start() {
+                timer = Executors.newSingleThreadScheduledExecutor(
+                        Thread.ofPlatform().daemon().name("schedule-reconciler").factory());
+                timer.scheduleWithFixedDelay(() -> {
+                    try {
+                        flows.reconcileSchedules();
+                    } catch (RuntimeException e) {
+                        org.slf4j.LoggerFactory.getLogger(FlowConfiguration.class)
+                                .warn("schedule reconciliation failed: {}", e.getMessage());
+                    }
+                }, 0, reconcileSeconds, TimeUnit.SECONDS);
+            }
+
+            @Override
+            public void stop() {
+                timer.shutdownNow();
+            }
+
+            @Override
+            public boolean isRunning() {
+                return timer != null && !timer.isShutdown();
+            }
+
+            @Override
+            public int getPhase() {
+                // After the web server and the transport are up.
+                return Integer.MAX_VALUE - 1000;
+            }
+        };
     }
 }
