@@ -148,7 +148,7 @@ public final class JournalService implements ExecutionJournalUseCase, AutoClosea
         }
     }
 
-    /** Keeps the last {@code cyclesToKeep} cycles per flow. */
+    @Override
     public long applyRetention(int cyclesToKeep) {
         flushQuietly();
         return store.applyRetention(cyclesToKeep);

@@ -17,6 +17,14 @@ import io.weatherstation.journal.application.port.in.ExecutionJournalUseCase;
 import io.weatherstation.shared.domain.WorkerId;
 import java.time.Clock;
 import java.time.Duration;
+import io.weatherstation.execution.application.CleanupService;
+import io.weatherstation.execution.application.port.out.StateCleanup;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,6 +34,43 @@ class ExecutionConfiguration {
     @Bean(destroyMethod = "close")
     RunningTasks runningTasks() {
         return new RunningTasks(Duration.ofMillis(50));
+    }
+
+    @Bean
+    CleanupService cleanupService(StateCleanup state, ExecutionJournalUseCase journal,
+            @Value("${station.journal.retention-cycles:100}") int retainedCycles) {
+        return new CleanupService(state, journal, retainedCycles);
+    }
+
+    /** The housekeeping pass, hourly (and on demand through the admin API). */
+    @Bean
+    SmartLifecycle hourlyCleanup(CleanupService cleanup,
+            @Value("${station.cleanup.interval-minutes:60}") long intervalMinutes) {
+        return new SmartLifecycle() {
+            private ScheduledExecutorService timer;
+
+            @Override
+            public void start() {
+                timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("cleanup").factory());
+                timer.scheduleWithFixedDelay(() -> {
+                    try {
+                        cleanup.cleanUp();
+                    } catch (RuntimeException e) {
+                        LoggerFactory.getLogger(ExecutionConfiguration.class).warn("cleanup failed: {}", e.getMessage());
+                    }
+                }, intervalMinutes, intervalMinutes, TimeUnit.MINUTES);
+            }
+
+            @Override
+            public void stop() {
+                timer.shutdownNow();
+            }
+
+            @Override
+            public boolean isRunning() {
+                return timer != null && !timer.isShutdown();
+            }
+        };
     }
 
     @Bean

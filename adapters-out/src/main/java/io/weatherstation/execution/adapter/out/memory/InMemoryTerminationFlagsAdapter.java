@@ -27,9 +27,16 @@ final class InMemoryTerminationFlagsAdapter implements TerminationFlags {
 
     @Override
     public void request(NodeTaskId task, String reason) {
+        purgeExpired();
+        flags.put(task, new Flag(reason, clock.instant().plus(TTL)));
+    }
+
+    /** Drops expired requests; returns how many went. */
+    long purgeExpired() {
         Instant now = clock.instant();
+        int before = flags.size();
         flags.values().removeIf(flag -> flag.expiresAt().isBefore(now));
-        flags.put(task, new Flag(reason, now.plus(TTL)));
+        return Math.max(0, before - flags.size());
     }
 
     @Override

@@ -22,4 +22,7 @@ public interface ExecutionJournalUseCase {
 
     /** Drops everything about a flow (the flow was deleted). */
     void forget(FlowId flowId);
+
+    /** Keeps the last {@code cyclesToKeep} cycles of every flow; returns how many entries went. */
+    long applyRetention(int cyclesToKeep);
 }
