@@ -1,6 +1,7 @@
 package io.weatherstation.execution.config;
 
 import io.weatherstation.catalog.application.NodeRegistry;
+import io.weatherstation.execution.application.ExecuteNodeService;
 import io.weatherstation.execution.application.ExecutionService;
 import io.weatherstation.execution.application.RunningTasks;
 import io.weatherstation.execution.application.port.out.CycleRepository;
@@ -12,7 +13,9 @@ import io.weatherstation.execution.application.port.out.TaskInbox;
 import io.weatherstation.execution.application.port.out.TerminationFlags;
 import io.weatherstation.flow.application.FlowReader;
 import io.weatherstation.flow.application.RunOnceCompletionService;
+import io.weatherstation.flow.application.port.out.CronCalendar;
 import io.weatherstation.flow.application.port.out.FlowRepository;
+import io.weatherstation.flow.domain.FlowLimits;
 import io.weatherstation.journal.application.port.in.ExecutionJournal;
 import io.weatherstation.shared.domain.WorkerId;
 import java.time.Clock;
@@ -26,6 +29,11 @@ class ExecutionConfiguration {
     @Bean(destroyMethod = "close")
     RunningTasks runningTasks() {
         return new RunningTasks(Duration.ofMillis(50));
+    }
+
+    @Bean
+    ExecuteNodeService executeNodeService(NodeRegistry registry, CronCalendar cron, FlowLimits limits, Clock clock) {
+        return new ExecuteNodeService(registry, cron, limits, clock);
     }
 
     @Bean
