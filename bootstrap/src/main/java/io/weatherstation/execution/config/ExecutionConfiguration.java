@@ -1,6 +1,7 @@
 package io.weatherstation.execution.config;
 
 import io.weatherstation.catalog.application.NodeRegistry;
+import io.weatherstation.execution.application.ExecuteNodeService;
 import io.weatherstation.execution.application.ExecutionService;
 import io.weatherstation.execution.application.RunningTasks;
 import io.weatherstation.execution.application.port.out.CycleRepository;
@@ -14,6 +15,9 @@ import io.weatherstation.flow.application.port.in.HandleCycleEndUseCase;
 import io.weatherstation.flow.application.port.in.QueryFlowsUseCase;
 import io.weatherstation.flow.application.port.out.FlowRepository;
 import io.weatherstation.journal.application.port.in.ExecutionJournalUseCase;
+import io.weatherstation.execution.application.ExecuteNodeService;
+import io.weatherstation.flow.application.port.out.CronCalendar;
+import io.weatherstation.flow.domain.FlowLimits;
 import io.weatherstation.shared.domain.WorkerId;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,6 +75,11 @@ class ExecutionConfiguration {
                 return timer != null && !timer.isShutdown();
             }
         };
+    }
+
+    @Bean
+    ExecuteNodeService executeNodeService(NodeRegistry registry, CronCalendar cron, FlowLimits limits, Clock clock) {
+        return new ExecuteNodeService(registry, cron, limits, clock);
     }
 
     @Bean

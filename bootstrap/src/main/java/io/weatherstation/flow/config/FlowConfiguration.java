@@ -2,6 +2,7 @@ package io.weatherstation.flow.config;
 
 import io.weatherstation.catalog.application.NodeRegistry;
 import io.weatherstation.flow.application.FlowQueryService;
+import io.weatherstation.flow.adapter.in.json.WeatherSyntaxJson;
 import io.weatherstation.flow.application.FlowScheduler;
 import io.weatherstation.flow.application.FlowService;
 import io.weatherstation.flow.application.RunOnceCompletionService;
@@ -28,6 +29,13 @@ class FlowConfiguration {
     FlowLimits flowLimits(@Value("${station.limits.max-nodes:1000}") int maxNodes,
             @Value("${station.limits.max-edges:5000}") int maxEdges) {
         return new FlowLimits(maxNodes, maxEdges);
+    }
+
+    /** The JSON boundary of every body the station reads as Weather Syntax (flows, isolated node runs). */
+    @Bean
+    WeatherSyntaxJson weatherSyntaxJson(NodeRegistry catalog, CronCalendar cron, FlowLimits limits,
+            @Value("${station.http.max-body-bytes:1048576}") int maxBodyBytes) {
+        return new WeatherSyntaxJson(catalog, cron, limits, maxBodyBytes);
     }
 
     @Bean
