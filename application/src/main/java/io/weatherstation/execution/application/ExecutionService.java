@@ -269,7 +269,7 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
         if (timedOut) {
             fail(plan, id, node, interruption);
         } else if (interruption != null || (error == null && flags.requested(id).isPresent())) {
-            terminate(plan, id, interruption != null ? interruption : flags.requested(id).orElse("terminated"));
+            terminateOwnAttempt(plan, id, interruption != null ? interruption : flags.requested(id).orElse("terminated"));
         } else if (error != null) {
             failedAttempt(plan, assignment, node, error);
         } else if (result.stopsExecution()) {
@@ -342,12 +342,24 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
      * flagging and interrupting it (it then ends terminated through {@link #run}).
      */
     private void terminate(@Nullable ExecutionPlan plan, NodeTaskId id, String reason) {
+        terminate(plan, id, reason, false);
+    }
+
+    /**
+     * Ends a running task as terminated, called by the runner whose attempt observed the
+     * termination request (or was interrupted by it): only that runner may end a running task.
+     */
+    private void terminateOwnAttempt(ExecutionPlan plan, NodeTaskId id, String reason) {
+        terminate(plan, id, reason, true);
+    }
+
+    private void terminate(@Nullable ExecutionPlan plan, NodeTaskId id, String reason, boolean ownAttempt) {
         enum Outcome { NONE, TERMINATED, RUNNING }
         Outcome outcome = tasks.update(id, task -> {
             if (task.isFinished()) {
                 return Outcome.NONE;
             }
-            if (task.status() == NodeTaskStatus.RUNNING) {
+            if (task.status() == NodeTaskStatus.RUNNING && !ownAttempt) {
                 return Outcome.RUNNING;
             }
             task.terminate(reason, clock.instant());
