@@ -384,6 +384,14 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
 
     private void skipTask(ExecutionPlan plan, CycleNumber cycle, PlannedNode node, SkipReason reason) {
         NodeTaskId id = NodeTaskId.of(plan.flowId(), cycle, node.id());
+        // In a stopped component or a terminated cycle every unfinished node ends terminated with
+        // the stop's reason, whichever gets to it first: the stop's own loop or a skip coming
+        // down from a node the stop already ended.
+        String stop = cycles.find(plan.flowId(), cycle).map(c -> stopReason(c, node)).orElse(null);
+        if (stop != null) {
+            terminate(plan, id, stop);
+            return;
+        }
         boolean skipped = tasks.update(id, task -> {
             if (task.isFinished()) {
                 return false;
