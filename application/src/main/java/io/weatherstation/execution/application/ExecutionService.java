@@ -37,6 +37,7 @@ import io.weatherstation.flow.application.port.in.FlowQueries;
 import io.weatherstation.flow.application.port.in.FlowQueries.LoadedFlow;
 import io.weatherstation.flow.application.port.out.CycleLauncher;
 import io.weatherstation.flow.application.port.out.FlowRepository;
+import io.weatherstation.flow.domain.FlowStatus;
 import io.weatherstation.journal.application.port.in.ExecutionJournal;
 import io.weatherstation.journal.domain.LogEntry;
 import io.weatherstation.journal.domain.LogLevel;
@@ -147,7 +148,11 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
             }
             return Optional.empty();
         }
-        Optional<CycleNumber> claimed = flowRepository.update(flowId, f -> f.claimNextCycle());
+        // A scheduled tick takes a number only while the flow is running, checked in the same
+        // atomic update as the claim: a stop that lands after the scheduler's own status check
+        // still prevents the cycle.
+        Optional<CycleNumber> claimed = flowRepository.update(flowId,
+                f -> trigger == Trigger.SCHEDULE && f.status() != FlowStatus.RUNNING ? null : f.claimNextCycle());
         if (claimed.isEmpty()) {
             return Optional.empty();
         }
