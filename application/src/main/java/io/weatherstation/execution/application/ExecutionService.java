@@ -95,6 +95,7 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
     private final WorkerId worker;
     private final Clock clock;
     private final Map<PlanKey, ExecutionPlan> plans = new ConcurrentHashMap<>();
+    private final Object[] startLocks = java.util.stream.Stream.generate(Object::new).limit(64).toArray();
 
     public ExecutionService(FlowQueries flows, FlowRepository flowRepository, CycleEndedListener cycleEnded,
             NodeRegistry registry, CycleRepository cycles, NodeTaskRepository tasks, TaskInbox inbox,
@@ -139,38 +140,44 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
             return Optional.empty();
         }
         LoadedFlow flow = loaded.get();
-        OverlapVerdict overlap = new OverlapPolicy(flow.definition().maxConcurrentCycles())
-                .decide(cycles.running(flowId).size());
-        if (!overlap.isStart()) {
-            schedulerLog(flowId, -1, LogLevel.WARNING, "tick skipped: " + overlap.reason());
-            if (refuseLoudly) {
-                throw new CycleRefusedException(flowId, overlap.reason());
-            }
-            return Optional.empty();
-        }
-        // A scheduled tick takes a number only while the flow is running, checked in the same
-        // atomic update as the claim: a stop that lands after the scheduler's own status check
-        // still prevents the cycle.
-        Optional<CycleNumber> claimed = flowRepository.update(flowId,
-                f -> trigger == Trigger.SCHEDULE && f.status() != FlowStatus.RUNNING ? null : f.claimNextCycle());
-        if (claimed.isEmpty()) {
-            return Optional.empty();
-        }
-        CycleNumber number = claimed.get();
         ExecutionPlan plan = plan(flowId, flow.flow().definitionVersion(), flow.definition());
-        setups.remember(flowId, number, new CycleSetup(flow.definition(), flow.flow().definitionVersion(), trigger,
-                scheduledAt));
-        Instant now = clock.instant();
-        Cycle cycle = Cycle.start(flowId, number, flow.definition().nodeIds(), now);
-        cycle.pullEvents();
-        List<NodeTask> registered = new ArrayList<>();
-        for (PlannedNode node : plan.nodes()) {
-            NodeTask task = NodeTask.register(NodeTaskId.of(flowId, number, node.id()), node.type().type(),
-                    node.component(), now);
-            task.pullEvents();
-            registered.add(task);
+        CycleNumber number;
+        Instant now;
+        // Counting the running cycles and inserting the new one must not interleave with another
+        // start of the same flow, or two starts both see room for one more cycle.
+        synchronized (startLock(flowId)) {
+            OverlapVerdict overlap = new OverlapPolicy(flow.definition().maxConcurrentCycles())
+                    .decide(cycles.running(flowId).size());
+            if (!overlap.isStart()) {
+                schedulerLog(flowId, -1, LogLevel.WARNING, "tick skipped: " + overlap.reason());
+                if (refuseLoudly) {
+                    throw new CycleRefusedException(flowId, overlap.reason());
+                }
+                return Optional.empty();
+            }
+            // A scheduled tick takes a number only while the flow is running, checked in the same
+            // atomic update as the claim: a stop that lands after the scheduler's own status check
+            // still prevents the cycle.
+            Optional<CycleNumber> claimed = flowRepository.update(flowId,
+                    f -> trigger == Trigger.SCHEDULE && f.status() != FlowStatus.RUNNING ? null : f.claimNextCycle());
+            if (claimed.isEmpty()) {
+                return Optional.empty();
+            }
+            number = claimed.get();
+            setups.remember(flowId, number, new CycleSetup(flow.definition(), flow.flow().definitionVersion(), trigger,
+                    scheduledAt));
+            now = clock.instant();
+            Cycle cycle = Cycle.start(flowId, number, flow.definition().nodeIds(), now);
+            cycle.pullEvents();
+            List<NodeTask> registered = new ArrayList<>();
+            for (PlannedNode node : plan.nodes()) {
+                NodeTask task = NodeTask.register(NodeTaskId.of(flowId, number, node.id()), node.type().type(),
+                        node.component(), now);
+                task.pullEvents();
+                registered.add(task);
+            }
+            cycles.insert(cycle, registered);
         }
-        cycles.insert(cycle, registered);
         long lagMillis = Duration.between(scheduledAt, now).toMillis();
         schedulerLog(flowId, number.value(), LogLevel.INFO, "cycle " + number + " started ("
                 + trigger.name().toLowerCase(java.util.Locale.ROOT) + ", " + lagMillis + " ms after its scheduled time)");
@@ -625,6 +632,16 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
     }
 
     private record PlanKey(FlowId flowId, long version) {
+    }
+
+    /**
+     * The lock serialising cycle starts of one flow on this instance (striped: bounded memory, no
+     * clean-up). It covers one instance only: with several instances, scheduled ticks are already
+     * started by one of them (tick claims), but concurrent manual runs on different instances
+     * need the count-and-insert to be atomic in the shared store.
+     */
+    private Object startLock(FlowId flowId) {
+        return startLocks[Math.floorMod(flowId.hashCode(), startLocks.length)];
     }
 
     private void nodeLog(NodeTaskId id, LogLevel level, String message) {
