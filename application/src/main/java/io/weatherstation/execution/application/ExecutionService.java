@@ -219,6 +219,7 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
         cycles.deleteFlow(flowId);
         tasks.deleteFlow(flowId);
         inbox.forgetFlow(flowId);
+        flags.forgetFlow(flowId);
         setups.forgetFlow(flowId);
         plans.keySet().removeIf(key -> key.flowId().equals(flowId));
     }
