@@ -38,6 +38,7 @@ import io.weatherstation.flow.application.port.in.QueryFlowsUseCase.LoadedFlow;
 import io.weatherstation.flow.application.port.out.CycleLauncher;
 import io.weatherstation.flow.application.port.out.FlowRepository;
 import io.weatherstation.journal.application.port.in.ExecutionJournalUseCase;
+import io.weatherstation.flow.domain.FlowStatus;
 import io.weatherstation.journal.domain.LogEntry;
 import io.weatherstation.journal.domain.LogLevel;
 import io.weatherstation.journal.domain.LogSource;
@@ -94,6 +95,7 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
     private final WorkerId worker;
     private final Clock clock;
     private final Map<PlanKey, ExecutionPlan> plans = new ConcurrentHashMap<>();
+    private final Object[] startLocks = java.util.stream.Stream.generate(Object::new).limit(64).toArray();
 
     public ExecutionService(QueryFlowsUseCase flows, FlowRepository flowRepository, HandleCycleEndUseCase cycleEnded,
             NodeRegistry registry, CycleRepository cycles, NodeTaskRepository tasks, TaskInbox inbox,
@@ -138,34 +140,44 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
             return Optional.empty();
         }
         LoadedFlow flow = loaded.get();
-        OverlapVerdict overlap = new OverlapPolicy(flow.definition().maxConcurrentCycles())
-                .decide(cycles.running(flowId).size());
-        if (!overlap.isStart()) {
-            schedulerLog(flowId, -1, LogLevel.WARNING, "tick skipped: " + overlap.reason());
-            if (refuseLoudly) {
-                throw new CycleRefusedException(flowId, overlap.reason());
-            }
-            return Optional.empty();
-        }
-        Optional<CycleNumber> claimed = flowRepository.update(flowId, f -> f.claimNextCycle());
-        if (claimed.isEmpty()) {
-            return Optional.empty();
-        }
-        CycleNumber number = claimed.get();
         ExecutionPlan plan = plan(flowId, flow.flow().definitionVersion(), flow.definition());
-        setups.remember(flowId, number, new CycleSetup(flow.definition(), flow.flow().definitionVersion(), trigger,
-                scheduledAt));
-        Instant now = clock.instant();
-        Cycle cycle = Cycle.start(flowId, number, flow.definition().nodeIds(), now);
-        cycle.pullEvents();
-        List<NodeTask> registered = new ArrayList<>();
-        for (PlannedNode node : plan.nodes()) {
-            NodeTask task = NodeTask.register(NodeTaskId.of(flowId, number, node.id()), node.type().type(),
-                    node.component(), now);
-            task.pullEvents();
-            registered.add(task);
+        CycleNumber number;
+        Instant now;
+        // Counting the running cycles and inserting the new one must not interleave with another
+        // start of the same flow, or two starts both see room for one more cycle.
+        synchronized (startLock(flowId)) {
+            OverlapVerdict overlap = new OverlapPolicy(flow.definition().maxConcurrentCycles())
+                    .decide(cycles.running(flowId).size());
+            if (!overlap.isStart()) {
+                schedulerLog(flowId, -1, LogLevel.WARNING, "tick skipped: " + overlap.reason());
+                if (refuseLoudly) {
+                    throw new CycleRefusedException(flowId, overlap.reason());
+                }
+                return Optional.empty();
+            }
+            // A scheduled tick takes a number only while the flow is running, checked in the same
+            // atomic update as the claim: a stop that lands after the scheduler's own status check
+            // still prevents the cycle.
+            Optional<CycleNumber> claimed = flowRepository.update(flowId,
+                    f -> trigger == Trigger.SCHEDULE && f.status() != FlowStatus.RUNNING ? null : f.claimNextCycle());
+            if (claimed.isEmpty()) {
+                return Optional.empty();
+            }
+            number = claimed.get();
+            setups.remember(flowId, number, new CycleSetup(flow.definition(), flow.flow().definitionVersion(), trigger,
+                    scheduledAt));
+            now = clock.instant();
+            Cycle cycle = Cycle.start(flowId, number, flow.definition().nodeIds(), now);
+            cycle.pullEvents();
+            List<NodeTask> registered = new ArrayList<>();
+            for (PlannedNode node : plan.nodes()) {
+                NodeTask task = NodeTask.register(NodeTaskId.of(flowId, number, node.id()), node.type().type(),
+                        node.component(), now);
+                task.pullEvents();
+                registered.add(task);
+            }
+            cycles.insert(cycle, registered);
         }
-        cycles.insert(cycle, registered);
         long lagMillis = Duration.between(scheduledAt, now).toMillis();
         schedulerLog(flowId, number.value(), LogLevel.INFO, "cycle " + number + " started ("
                 + trigger.name().toLowerCase(java.util.Locale.ROOT) + ", " + lagMillis + " ms after its scheduled time)");
@@ -207,6 +219,7 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
         cycles.deleteFlow(flowId);
         tasks.deleteFlow(flowId);
         inbox.forgetFlow(flowId);
+        flags.forgetFlow(flowId);
         setups.forgetFlow(flowId);
         plans.keySet().removeIf(key -> key.flowId().equals(flowId));
     }
@@ -269,7 +282,7 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
         if (timedOut) {
             fail(plan, id, node, interruption);
         } else if (interruption != null || (error == null && flags.requested(id).isPresent())) {
-            terminate(plan, id, interruption != null ? interruption : flags.requested(id).orElse("terminated"));
+            terminateOwnAttempt(plan, id, interruption != null ? interruption : flags.requested(id).orElse("terminated"));
         } else if (error != null) {
             failedAttempt(plan, assignment, node, error);
         } else if (result.stopsExecution()) {
@@ -342,12 +355,24 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
      * flagging and interrupting it (it then ends terminated through {@link #run}).
      */
     private void terminate(@Nullable ExecutionPlan plan, NodeTaskId id, String reason) {
+        terminate(plan, id, reason, false);
+    }
+
+    /**
+     * Ends a running task as terminated, called by the runner whose attempt observed the
+     * termination request (or was interrupted by it): only that runner may end a running task.
+     */
+    private void terminateOwnAttempt(ExecutionPlan plan, NodeTaskId id, String reason) {
+        terminate(plan, id, reason, true);
+    }
+
+    private void terminate(@Nullable ExecutionPlan plan, NodeTaskId id, String reason, boolean ownAttempt) {
         enum Outcome { NONE, TERMINATED, RUNNING }
         Outcome outcome = tasks.update(id, task -> {
             if (task.isFinished()) {
                 return Outcome.NONE;
             }
-            if (task.status() == NodeTaskStatus.RUNNING) {
+            if (task.status() == NodeTaskStatus.RUNNING && !ownAttempt) {
                 return Outcome.RUNNING;
             }
             task.terminate(reason, clock.instant());
@@ -372,6 +397,14 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
 
     private void skipTask(ExecutionPlan plan, CycleNumber cycle, PlannedNode node, SkipReason reason) {
         NodeTaskId id = NodeTaskId.of(plan.flowId(), cycle, node.id());
+        // In a stopped component or a terminated cycle every unfinished node ends terminated with
+        // the stop's reason, whichever gets to it first: the stop's own loop or a skip coming
+        // down from a node the stop already ended.
+        String stop = cycles.find(plan.flowId(), cycle).map(c -> stopReason(c, node)).orElse(null);
+        if (stop != null) {
+            terminate(plan, id, stop);
+            return;
+        }
         boolean skipped = tasks.update(id, task -> {
             if (task.isFinished()) {
                 return false;
@@ -600,6 +633,16 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
     }
 
     private record PlanKey(FlowId flowId, long version) {
+    }
+
+    /**
+     * The lock serialising cycle starts of one flow on this instance (striped: bounded memory, no
+     * clean-up). It covers one instance only: with several instances, scheduled ticks are already
+     * started by one of them (tick claims), but concurrent manual runs on different instances
+     * need the count-and-insert to be atomic in the shared store.
+     */
+    private Object startLock(FlowId flowId) {
+        return startLocks[Math.floorMod(flowId.hashCode(), startLocks.length)];
     }
 
     private void nodeLog(NodeTaskId id, LogLevel level, String message) {

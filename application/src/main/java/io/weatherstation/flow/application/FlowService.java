@@ -98,14 +98,22 @@ public final class FlowService implements RegisterFlowUseCase, ControlFlowUseCas
     @Override
     public Flow start(FlowId flowId) {
         Instant now = clock.instant();
+        QueryFlowsUseCase.LoadedFlow loaded = reader.load(flowId).orElseThrow(() -> new FlowNotFoundException(flowId));
+        Schedule schedule = loaded.definition().schedule();
+        // An interval schedule runs its first cycle at once; a cron schedule only at the times its
+        // expression matches, never at whatever moment the flow was started.
+        Instant firstTick = schedule instanceof Schedule.Cron
+                ? scheduler.nextTickAfter(schedule, now).orElse(null)
+                : now;
         Flow flow = flows.update(flowId, f -> {
-            f.start(now, now);
+            f.start(now, firstTick);
             return f;
         }).orElseThrow(() -> new FlowNotFoundException(flowId));
         flow.pullEvents();
-        QueryFlowsUseCase.LoadedFlow loaded = reader.load(flowId).orElseThrow(() -> new FlowNotFoundException(flowId));
         log(flowId, LogSource.USER, "started");
-        scheduler.schedule(flowId, loaded.definition().schedule(), now);
+        if (firstTick != null) {
+            scheduler.schedule(flowId, schedule, firstTick);
+        }
         return flow;
     }
 

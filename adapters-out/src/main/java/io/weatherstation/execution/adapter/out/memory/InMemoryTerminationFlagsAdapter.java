@@ -1,6 +1,7 @@
 package io.weatherstation.execution.adapter.out.memory;
 
 import io.weatherstation.execution.application.port.out.TerminationFlags;
+import io.weatherstation.shared.domain.FlowId;
 import io.weatherstation.shared.domain.NodeTaskId;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,6 +47,11 @@ final class InMemoryTerminationFlagsAdapter implements TerminationFlags {
         }
         Flag flag = flags.get(task);
         return flag == null || flag.expiresAt().isBefore(clock.instant()) ? Optional.empty() : Optional.of(flag.reason());
+    }
+
+    @Override
+    public void forgetFlow(FlowId flowId) {
+        flags.keySet().removeIf(task -> task.flowId().equals(flowId));
     }
 
     private record Flag(String reason, Instant expiresAt) {

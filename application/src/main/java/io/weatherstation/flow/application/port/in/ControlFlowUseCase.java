@@ -7,7 +7,8 @@ import io.weatherstation.shared.domain.FlowId;
 public interface ControlFlowUseCase {
 
     /**
-     * Starts the schedule: the first cycle starts now.
+     * Starts the schedule: the first cycle starts now (with a cron schedule, at the first time
+     * the expression matches).
      *
      * @throws FlowNotFoundException when there is no such flow
      * @throws io.weatherstation.flow.domain.IllegalFlowTransitionException when it is running already

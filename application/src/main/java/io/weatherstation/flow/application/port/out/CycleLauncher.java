@@ -9,9 +9,10 @@ import java.util.Optional;
 public interface CycleLauncher {
 
     /**
-     * Starts the next cycle of the flow unless the overlap policy refuses it.
+     * Starts the next cycle of the flow unless the overlap policy refuses it, or the trigger is
+     * the schedule and the flow is no longer running (it was stopped while the tick fired).
      *
-     * @return the cycle started, or empty with the tick skipped (the reason is journaled)
+     * @return the cycle started, or empty with the tick skipped (an overlap is journaled)
      */
     Optional<CycleNumber> launch(FlowId flowId, Instant scheduledAt, Trigger trigger);
 
