@@ -19,7 +19,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
@@ -60,10 +62,20 @@ class FlowConfiguration {
         return new FlowService(flows, reader, scheduler, launcher, journal, clock);
     }
 
-    /**
-     * Running flows resume their schedule as soon as the station is up, without waiting for a
-     * request, and every few seconds this instance picks up flows started or stopped elsewhere.
-     */
+    /** Running flows resume their schedule as soon as the station is up, without waiting for a request. */
+    @Bean
+    ResumeOnStart resumeOnStart(FlowService flows) {
+        return new ResumeOnStart(flows);
+    }
+
+    record ResumeOnStart(FlowService flows) {
+        @EventListener(ApplicationReadyEvent.class)
+        public void resume() {
+            flows.reconcileSchedules();
+        }
+    }
+
+    /** Every few seconds this instance picks up flows started or stopped on other instances. */
     @Bean
     SmartLifecycle scheduleReconciler(FlowService flows,
             @Value("${station.scheduling.reconcile-seconds:5}") long reconcileSeconds) {
@@ -81,7 +93,7 @@ class FlowConfiguration {
                         org.slf4j.LoggerFactory.getLogger(FlowConfiguration.class)
                                 .warn("schedule reconciliation failed: {}", e.getMessage());
                     }
-                }, 0, reconcileSeconds, TimeUnit.SECONDS);
+                }, reconcileSeconds, reconcileSeconds, TimeUnit.SECONDS);
             }
 
             @Override
