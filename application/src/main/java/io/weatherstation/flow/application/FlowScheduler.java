@@ -62,6 +62,24 @@ public final class FlowScheduler {
         arm(flowId, generation, schedule, firstTick);
     }
 
+    /**
+     * The definition of a running flow was replaced. An unchanged schedule keeps its armed tick,
+     * so replacing a definition never delays the next cycle (an editor saving every few seconds
+     * would otherwise keep pushing it away); a changed schedule is re-armed from {@code now}.
+     */
+    public void reschedule(FlowId flowId, Schedule schedule, Instant now) {
+        Armed current = armed.get(flowId);
+        if (current != null && current.schedule().equals(schedule)) {
+            return;
+        }
+        Optional<Instant> next = nextTickAfter(schedule, now);
+        if (next.isPresent()) {
+            schedule(flowId, schedule, next.get());
+        } else {
+            cancel(flowId);
+        }
+    }
+
     /** The first tick of {@code schedule} after {@code now}, for a flow that is already running. */
     public Optional<Instant> nextTickAfter(Schedule schedule, Instant now) {
         return Optional.ofNullable(next(schedule, now));

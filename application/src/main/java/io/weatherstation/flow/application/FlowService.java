@@ -64,7 +64,7 @@ public final class FlowService implements RegisterFlowUseCase, ControlFlowUseCas
                 reader.evict(id);
                 log(id, LogSource.USER, "definition replaced (version " + flow.definitionVersion() + ")");
                 if (flow.status() == FlowStatus.RUNNING) {
-                    rescheduleAfterReplace(flow, definition.schedule(), now);
+                    scheduler.reschedule(id, definition.schedule(), now);
                 }
                 return new Registration(flow, true);
             }
@@ -76,15 +76,6 @@ public final class FlowService implements RegisterFlowUseCase, ControlFlowUseCas
                 return new Registration(flow, false);
             }
             // Another request registered the same id in between: replace it instead.
-        }
-    }
-
-    private void rescheduleAfterReplace(Flow flow, Schedule schedule, Instant now) {
-        Optional<Instant> next = scheduler.nextTickAfter(schedule, now);
-        if (next.isPresent()) {
-            scheduler.schedule(flow.id(), schedule, next.get());
-        } else {
-            scheduler.cancel(flow.id());
         }
     }
 

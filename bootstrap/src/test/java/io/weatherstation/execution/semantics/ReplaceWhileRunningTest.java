@@ -11,6 +11,7 @@ import io.weatherstation.execution.support.Gates;
 import io.weatherstation.flow.domain.FlowStatus;
 import io.weatherstation.shared.domain.FlowId;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** Replacing a running flow: the running cycle ends on its old definition, the next uses the new one. */
@@ -49,5 +50,40 @@ class ReplaceWhileRunningTest extends EngineTestSupport {
         assertThat(next.cycle().status()).isEqualTo(CycleStatus.COMPLETED);
         assertThat(statuses(next)).containsExactly(entry("src", "completed"), entry("new_sink", "completed"));
         assertThat(Executions.config("replace-running", 1, "new_sink")).containsEntry("tag", "v2");
+    }
+
+    @Test
+    void replacing_the_definition_keeps_the_schedule_on_its_instants() {
+        FlowId id = FlowId.of("replace-rate");
+        String definition = """
+                {"interval": 10,
+                 "nodes": [{"id": "a", "type": "probe_node", "config": {"tag": "%s"}}],
+                 "edges": []}
+                """;
+        register("replace-rate", definition.formatted("v1"));
+        Instant t0 = clock.instant();
+        flows.start(id);
+        timers.runDue();
+        awaitEnd("replace-rate", 0);
+
+        // An editor saving every few seconds must not push the next cycle away each time.
+        for (int save = 2; save <= 4; save++) {
+            timers.advanceBy(Duration.ofSeconds(3));
+            register("replace-rate", definition.formatted("v" + save));
+        }
+        timers.advanceBy(Duration.ofSeconds(1));
+
+        assertThat(cycleExists("replace-rate", 1)).as("cycle due at t0+10").isTrue();
+        assertThat(cycle("replace-rate", 1).cycle().startTime()).isEqualTo(t0.plusSeconds(10));
+        awaitEnd("replace-rate", 1);
+        assertThat(Executions.config("replace-rate", 1, "a")).containsEntry("tag", "v4");
+
+        // A changed schedule takes effect from the replacement on.
+        register("replace-rate", definition.formatted("v5").replace("\"interval\": 10", "\"interval\": 60"));
+        timers.advanceBy(Duration.ofSeconds(59));
+        assertThat(flow("replace-rate").lastCycle()).contains(io.weatherstation.shared.domain.CycleNumber.of(1));
+        timers.advanceBy(Duration.ofSeconds(1));
+        assertThat(cycle("replace-rate", 2).cycle().startTime()).isEqualTo(t0.plusSeconds(70));
+        awaitEnd("replace-rate", 2);
     }
 }
