@@ -31,6 +31,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FlowScheduler {
 
+    private static final Duration RUN_ONCE_RETRY = Duration.ofSeconds(1);
+
     private final FlowRepository flows;
     private final CycleLauncher launcher;
     private final TickClaims claims;
@@ -145,7 +147,34 @@ public final class FlowScheduler {
             armed.remove(flowId, current);
         }
         if (claims.claim(flowId, scheduledAt)) {
-            launcher.launch(flowId, scheduledAt, CycleLauncher.Trigger.SCHEDULE);
+            boolean started = launcher.launch(flowId, scheduledAt, CycleLauncher.Trigger.SCHEDULE).isPresent();
+            if (!started && !schedule.periodic()) {
+                deferRunOnce(flowId, generation, schedule);
+            }
+        }
+    }
+
+    /**
+     * A run-once flow's only tick was refused (e.g. a manual cycle still runs and
+     * {@code max_concurrent_cycles} is reached): try again shortly instead of leaving the flow
+     * {@code running} with nothing scheduled.
+     */
+    private void deferRunOnce(FlowId flowId, long generation, Schedule schedule) {
+        Instant retryAt = clock.instant().plus(RUN_ONCE_RETRY);
+        try {
+            boolean running = flows.update(flowId, flow -> {
+                flow.scheduleNext(retryAt);
+                return true;
+            }).orElse(false);
+            if (!running) {
+                return;
+            }
+        } catch (IllegalFlowTransitionException stoppedMeanwhile) {
+            return;
+        }
+        if (armed.putIfAbsent(flowId, new Armed(generation, schedule, null)) == null) {
+            log(flowId, LogLevel.INFO, "run-once cycle deferred to " + retryAt);
+            arm(flowId, generation, schedule, retryAt);
         }
     }
 

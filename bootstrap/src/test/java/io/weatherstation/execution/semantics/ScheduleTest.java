@@ -155,6 +155,29 @@ class ScheduleTest extends EngineTestSupport {
     }
 
     @Test
+    void a_run_once_tick_refused_by_a_running_manual_cycle_is_retried_until_it_runs() {
+        register("sched-once-deferred", """
+                {"interval": 0,
+                 "nodes": [{"id": "hold", "type": "gate_node", "config": {"gate": "sched-once-deferred"}}],
+                 "edges": []}
+                """);
+        FlowId id = FlowId.of("sched-once-deferred");
+        execution.runNow(id);
+        awaitTaskStatus("sched-once-deferred", 0, "hold", NodeTaskStatus.RUNNING);
+        flows.start(id);
+        timers.runDue();
+        assertThat(logs("sched-once-deferred")).anyMatch(e -> e.message().startsWith("run-once cycle deferred"));
+        assertThat(scheduler.isArmed(id)).as("the refused run-once tick is re-armed").isTrue();
+
+        Gates.open("sched-once-deferred");
+        awaitEnd("sched-once-deferred", 0);
+        timers.advanceBy(Duration.ofSeconds(1));
+
+        assertThat(awaitEndStatus("sched-once-deferred", 1)).isEqualTo(CycleStatus.COMPLETED);
+        eventually().until(() -> flow("sched-once-deferred").status() == FlowStatus.COMPLETED);
+    }
+
+    @Test
     void max_concurrent_cycles_lets_that_many_cycles_overlap() {
         register("sched-overlap-2", """
                 {"interval": 10, "max_concurrent_cycles": 2,
