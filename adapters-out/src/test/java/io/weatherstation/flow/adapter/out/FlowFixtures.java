@@ -27,8 +27,8 @@ public final class FlowFixtures {
     }
 
     /**
-     * {@code src (source) → keep (params, secret token in config)} and {@code side (params,
-     * secret token in data.inputs)}: two components.
+     * {@code src (source) → snk (sink)}, {@code keep} (params, secret token in config) and
+     * {@code side} (params, secret token in the editor's data.inputs): three components.
      */
     public static Map<String, Object> document(String name) {
         Map<String, Object> document = new LinkedHashMap<>();
@@ -36,6 +36,7 @@ public final class FlowFixtures {
         document.put("interval", 60);
         List<Object> nodes = new ArrayList<>();
         nodes.add(node("src", "source", Map.of("symbol", "BTCUSDT", "limit", 20)));
+        nodes.add(node("snk", "sink", Map.of("ratio", new BigDecimal("0.5"))));
         Map<String, Object> keepConfig = new LinkedHashMap<>();
         keepConfig.put("token", SECRET);
         keepConfig.put("amount", new BigDecimal("0.015"));
@@ -47,19 +48,19 @@ public final class FlowFixtures {
         side.put("data", Map.of("label", "Side", "inputs", List.of(
                 Map.of("id", "token", "value", EDITOR_SECRET),
                 Map.of("id", "text", "value", "shown"),
-                Map.of("id", "in", "type", "handle"))));
+                Map.of("id", "out", "type", "handle"))));
         side.put("position", Map.of("x", 10, "y", 20));
         nodes.add(side);
         document.put("nodes", nodes);
         List<Object> edges = new ArrayList<>();
-        edges.add(Map.of("source", "src", "source_handle", "out", "target", "keep", "target_handle", "in"));
+        edges.add(Map.of("source", "src", "source_handle", "out", "target", "snk", "target_handle", "in"));
         document.put("edges", edges);
         return document;
     }
 
     public static FlowStructure structure() {
-        return StructureAnalyzer.analyze(List.of(NodeId.of("src"), NodeId.of("keep"), NodeId.of("side")),
-                List.of(new DirectedEdge(NodeId.of("src"), NodeId.of("keep"))));
+        return StructureAnalyzer.analyze(List.of(NodeId.of("src"), NodeId.of("snk"), NodeId.of("keep"), NodeId.of("side")),
+                List.of(new DirectedEdge(NodeId.of("src"), NodeId.of("snk"))));
     }
 
     public static Flow registered(String id, Instant at) {

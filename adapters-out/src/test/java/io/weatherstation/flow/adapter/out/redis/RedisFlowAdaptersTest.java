@@ -99,7 +99,7 @@ class RedisFlowAdaptersTest {
             assertThat(hash.get("next_execution")).isEqualTo("1633024800.5");
             assertThat(hash.get("created_at")).isEqualTo("2026-03-01T10:00:00Z");
             assertThat(StoredJson.readDocument((String) hash.get("structure")))
-                    .containsEntry("component_count", 2).containsKey("components");
+                    .containsEntry("component_count", 3).containsKey("components");
             assertThat(redis.template().type(redis.keyspace().key("flows"))).isEqualTo(DataType.ZSET);
         }
 
