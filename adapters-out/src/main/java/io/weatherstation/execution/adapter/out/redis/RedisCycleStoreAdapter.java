@@ -9,6 +9,7 @@ import io.weatherstation.execution.domain.CycleStatus;
 import io.weatherstation.execution.domain.NodeTask;
 import io.weatherstation.flow.domain.FlowDefinition;
 import io.weatherstation.flow.domain.NodeDefinition;
+import io.weatherstation.shared.adapter.out.redis.Contention;
 import io.weatherstation.shared.adapter.out.redis.RedisKeyspace;
 import io.weatherstation.shared.adapter.out.redis.StoredJson;
 import io.weatherstation.shared.domain.ComponentId;
@@ -313,7 +314,7 @@ final class RedisCycleStoreAdapter implements CycleRepository, NodeTaskRepositor
             if (outcome != null && outcome == -1L) {
                 return Optional.empty();
             }
-            Thread.onSpinWait();
+            Contention.backOff(attempt);
         }
         throw new IllegalStateException("cycle " + number + " of flow " + flowId + " changed concurrently "
                 + MAX_ATTEMPTS + " times in a row; update abandoned");
@@ -426,7 +427,7 @@ final class RedisCycleStoreAdapter implements CycleRepository, NodeTaskRepositor
             if (outcome != null && outcome == -1L) {
                 return Optional.empty();
             }
-            Thread.onSpinWait();
+            Contention.backOff(attempt);
         }
         throw new IllegalStateException("node task " + id + " changed concurrently " + MAX_ATTEMPTS
                 + " times in a row; update abandoned");

@@ -6,6 +6,7 @@ import io.weatherstation.flow.application.port.out.FlowRepository;
 import io.weatherstation.flow.domain.Flow;
 import io.weatherstation.flow.domain.FlowStatus;
 import io.weatherstation.flow.domain.FlowStructure;
+import io.weatherstation.shared.adapter.out.redis.Contention;
 import io.weatherstation.shared.adapter.out.redis.RedisKeyspace;
 import io.weatherstation.shared.adapter.out.redis.SecretCipher;
 import io.weatherstation.shared.adapter.out.redis.SecretParameters;
@@ -22,7 +23,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
@@ -82,9 +82,13 @@ final class RedisFlowRepositoryAdapter implements FlowRepository {
             return removed
             """, Long.class);
 
+    private static final int MAX_CACHED_DOCUMENTS = 4_096;
+
     private final StringRedisTemplate redis;
     private final RedisKeyspace keys;
     private final SecretParameters secrets;
+    /** Opened definition documents by flow, with the stored text they came from: spares parsing and decrypting. */
+    private final Map<FlowId, OpenedDocument> opened = new java.util.concurrent.ConcurrentHashMap<>();
 
     RedisFlowRepositoryAdapter(StringRedisTemplate redis, RedisKeyspace keys, SecretCipher cipher, NodeTypeCatalog catalog) {
         this.redis = redis;
@@ -183,13 +187,14 @@ final class RedisFlowRepositoryAdapter implements FlowRepository {
             if (outcome != null && outcome == -1L) {
                 return Optional.empty();
             }
-            Thread.onSpinWait();
+            Contention.backOff(attempt);
         }
         throw new IllegalStateException("flow " + id + " changed concurrently " + MAX_ATTEMPTS + " times in a row; update abandoned");
     }
 
     @Override
     public boolean delete(FlowId id) {
+        opened.remove(id);
         Long removed = redis.execute(DELETE, List.of(flowKey(id), indexKey()), id.value());
         return removed != null && removed > 0;
     }
@@ -197,6 +202,23 @@ final class RedisFlowRepositoryAdapter implements FlowRepository {
     // ----------------------------------------------------------------------------------- mapping
 
     private record Stored(Flow flow, long definitionVersion, String revision) {
+    }
+
+    private record OpenedDocument(String stored, Map<String, Object> document) {
+    }
+
+    private Map<String, Object> openDocument(FlowId id, String stored) {
+        OpenedDocument cached = opened.get(id);
+        if (cached != null && cached.stored().equals(stored)) {
+            return cached.document();
+        }
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Map<String, Object> document = (Map) secrets.open(StoredJson.readDocument(stored), id.value());
+        if (opened.size() >= MAX_CACHED_DOCUMENTS) {
+            opened.clear();
+        }
+        opened.put(id, new OpenedDocument(stored, document));
+        return document;
     }
 
     private Optional<Stored> read(FlowId id) {
@@ -210,9 +232,7 @@ final class RedisFlowRepositoryAdapter implements FlowRepository {
     }
 
     private Stored decode(FlowId id, Map<String, String> hash) {
-        Map<String, @Nullable Object> document = secrets.open(StoredJson.readDocument(require(hash, CONFIG, id)), id.value());
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        Map<String, Object> definition = (Map) document;
+        Map<String, Object> definition = openDocument(id, require(hash, CONFIG, id));
         @SuppressWarnings({"unchecked", "rawtypes"})
         FlowStructure structure = FlowStructure.fromDocument((Map) StoredJson.readPayload(require(hash, STRUCTURE, id)));
         long version = Long.parseLong(require(hash, DEFINITION_VERSION, id));
