@@ -20,6 +20,9 @@ class StationStartsTest {
     @org.springframework.beans.factory.annotation.Autowired
     Environment environment;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
+
     @Test
     void starts_in_embedded_mode_by_default_and_reports_health_up() throws Exception {
         assertThat(environment.getActiveProfiles()).isEmpty();
@@ -31,5 +34,12 @@ class StationStartsTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void the_embedded_mode_never_connects_to_redis() {
+        assertThat(context.getBeanNamesForType(org.springframework.data.redis.connection.RedisConnectionFactory.class))
+                .isEmpty();
+        assertThat(context.getBeanNamesForType(org.springframework.data.redis.core.StringRedisTemplate.class)).isEmpty();
     }
 }

@@ -197,8 +197,9 @@ final class InMemoryCycleStoreAdapter implements CycleRepository, NodeTaskReposi
             return running;
         }
 
+        /** A copy: a reader changing it must not change what other readers see. */
         Cycle cycleSnapshot() {
-            return snapshot;
+            return copy(snapshot);
         }
 
         synchronized <R> R updateCycle(Function<Cycle, R> change) {
