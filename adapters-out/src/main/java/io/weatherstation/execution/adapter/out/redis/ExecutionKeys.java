@@ -87,6 +87,14 @@ final class ExecutionKeys {
         return keys.key("trading_flow:node:" + task.display() + ":terminate");
     }
 
+    /**
+     * A SCAN pattern matching the termination flags of the flow's tasks — and possibly of other
+     * flows whose id starts with this one and {@code _}: callers check the flow id stored in the flag.
+     */
+    String terminatePattern(FlowId flowId) {
+        return keys.key("trading_flow:node:" + flowId.value() + "_*:terminate").replace("[", "\\[");
+    }
+
     String taskByDisplay(String displayId) {
         return keys.key("node_tasks:" + displayId);
     }

@@ -7,7 +7,12 @@ import io.weatherstation.shared.domain.NodeTaskId;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import io.weatherstation.shared.domain.FlowId;
+import org.springframework.data.redis.core.Cursor;
+import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -37,6 +42,7 @@ final class RedisTerminationFlagsAdapter implements TerminationFlags {
         Map<String, Object> flag = new LinkedHashMap<>();
         flag.put("reason", reason);
         flag.put("timestamp", clock.instant().toString());
+        flag.put("flow_id", task.flowId().value());
         redis.opsForValue().set(keys.terminate(task), StoredJson.write(flag), ExecutionKeys.TERMINATE_TTL);
         redis.convertAndSend(keys.terminationChannel(), TerminationListener.message(task, reason));
     }
@@ -48,5 +54,23 @@ final class RedisTerminationFlagsAdapter implements TerminationFlags {
             return Optional.empty();
         }
         return Optional.ofNullable(StoredJson.readDocument(json).get("reason")).map(String::valueOf);
+    }
+
+    @Override
+    public void forgetFlow(FlowId flowId) {
+        List<String> owned = new ArrayList<>();
+        ScanOptions options = ScanOptions.scanOptions().match(keys.terminatePattern(flowId)).count(500).build();
+        try (Cursor<String> cursor = redis.scan(options)) {
+            while (cursor.hasNext()) {
+                String key = cursor.next();
+                String json = redis.opsForValue().get(key);
+                if (json != null && flowId.value().equals(StoredJson.readDocument(json).get("flow_id"))) {
+                    owned.add(key);
+                }
+            }
+        }
+        if (!owned.isEmpty()) {
+            redis.delete(owned);
+        }
     }
 }
