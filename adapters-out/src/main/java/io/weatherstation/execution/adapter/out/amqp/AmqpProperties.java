@@ -12,6 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deliveryLimit        {@code x-delivery-limit} of the signal and task queues: deliveries
  *                             that end without an ack (an exception, a dead worker) before the
  *                             message is dead-lettered
+ * @param publishAttempts      tries of one publish before the caller gets an exception; the pause
+ *                             between tries starts at {@code publishRetryPause} and doubles (by
+ *                             default about 4 s in all, enough for a dropped connection)
  * @param redeliveryBackoff    wait before handing back a delivery that failed with an exception,
  *                             doubled for every earlier delivery of the message, at most
  *                             {@code maxRedeliveryBackoff}; spreads the allowed deliveries over a
@@ -36,6 +39,8 @@ record AmqpProperties(
         @DefaultValue("64") int signalPrefetch,
         @DefaultValue("32") int taskPrefetch,
         @DefaultValue("10s") Duration confirmTimeout,
+        @DefaultValue("5") int publishAttempts,
+        @DefaultValue("250ms") Duration publishRetryPause,
         @DefaultValue("1s") Duration redeliveryBackoff,
         @DefaultValue("30s") Duration maxRedeliveryBackoff,
         @DefaultValue("7d") Duration deadLetterRetention,

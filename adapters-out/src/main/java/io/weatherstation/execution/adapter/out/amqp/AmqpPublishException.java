@@ -1,5 +1,7 @@
 package io.weatherstation.execution.adapter.out.amqp;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The broker did not take responsibility for a message: it was unreachable, refused the message
  * (a negative publisher confirm, e.g. the exchange does not exist), could not route it, or did not
@@ -8,11 +10,19 @@ package io.weatherstation.execution.adapter.out.amqp;
  */
 final class AmqpPublishException extends RuntimeException {
 
+    private final boolean mayPass;
+
     AmqpPublishException(String message) {
-        super(message);
+        this(message, null, false);
     }
 
-    AmqpPublishException(String message, Throwable cause) {
+    /** @param mayPass true when trying the same publish again may succeed */
+    AmqpPublishException(String message, @Nullable Throwable cause, boolean mayPass) {
         super(message, cause);
+        this.mayPass = mayPass;
+    }
+
+    boolean mayPass() {
+        return mayPass;
     }
 }

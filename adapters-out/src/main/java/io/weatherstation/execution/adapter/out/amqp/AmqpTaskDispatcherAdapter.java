@@ -82,7 +82,7 @@ final class AmqpTaskDispatcherAdapter implements TaskDispatcher {
         try {
             declaration.run();
         } catch (AmqpException e) {
-            throw new AmqpPublishException("could not declare queue " + queue + ": " + e.getMessage(), e);
+            throw new AmqpPublishException("could not declare queue " + queue + ": " + e.getMessage(), e, false);
         }
     }
 

@@ -43,7 +43,8 @@ class AmqpTransportConfiguration {
 
     @Bean
     ConfirmedPublisher confirmedPublisher(ConnectionFactory connectionFactory, AmqpProperties properties) {
-        return new ConfirmedPublisher(connectionFactory, properties.confirmTimeout());
+        return new ConfirmedPublisher(connectionFactory, properties.confirmTimeout(), properties.publishAttempts(),
+                properties.publishRetryPause());
     }
 
     /**

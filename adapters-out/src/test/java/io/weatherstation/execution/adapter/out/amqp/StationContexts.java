@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration;
@@ -61,7 +62,9 @@ final class StationContexts {
         final AtomicInteger runCalls = new AtomicInteger();
         volatile boolean receiveFails;
         volatile boolean runFails;
+        /** A run that blocks waits on this, which nothing opens: the task runs until its thread dies. */
         volatile boolean runBlocks;
+        private final CountDownLatch never = new CountDownLatch(1);
 
         void receive(SignalRoute route, Signal signal) {
             receiveCalls.incrementAndGet();
@@ -79,7 +82,7 @@ final class StationContexts {
             }
             if (runBlocks) {
                 try {
-                    Thread.sleep(Duration.ofMinutes(5));
+                    never.await();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

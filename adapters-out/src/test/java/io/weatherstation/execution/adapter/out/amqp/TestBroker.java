@@ -54,6 +54,8 @@ final class TestBroker implements AutoCloseable {
         properties.put("station.amqp.redelivery-backoff", "20ms");
         properties.put("station.amqp.max-redelivery-backoff", "100ms");
         properties.put("station.amqp.confirm-timeout", "5s");
+        properties.put("station.amqp.publish-attempts", "2");
+        properties.put("station.amqp.publish-retry-pause", "20ms");
         return properties;
     }
 
