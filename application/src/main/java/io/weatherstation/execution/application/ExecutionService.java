@@ -3,6 +3,7 @@ package io.weatherstation.execution.application;
 import io.weatherstation.catalog.application.NodeRegistry;
 import io.weatherstation.catalog.application.spi.NodeResult;
 import io.weatherstation.execution.application.port.in.CycleRefusedException;
+import io.weatherstation.execution.application.port.in.FailNodeTaskUseCase;
 import io.weatherstation.execution.application.port.in.QueryExecutionUseCase;
 import io.weatherstation.execution.application.port.in.NodeTaskNotFoundException;
 import io.weatherstation.execution.application.port.in.ReceiveSignalUseCase;
@@ -75,7 +76,7 @@ import org.jspecify.annotations.Nullable;
  * counts the last one down.
  */
 public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase, RunNodeTaskUseCase,
-        ReceiveSignalUseCase, StopNodeTaskUseCase, QueryExecutionUseCase {
+        ReceiveSignalUseCase, StopNodeTaskUseCase, FailNodeTaskUseCase, QueryExecutionUseCase {
 
     private static final int MAX_CACHED_PLANS = 4_096;
 
@@ -236,6 +237,9 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
         }
         ExecutionPlan plan = maybePlan.get();
         PlannedNode node = plan.node(id.nodeId());
+        if (assignment.redelivered()) {
+            recoverLostRun(id);
+        }
         String stop = stopReason(maybeCycle.get(), node);
         if (stop == null) {
             stop = flags.requested(id).orElse(null);
@@ -266,7 +270,7 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
         Throwable error = null;
         String interruption;
         boolean timedOut;
-        try (RunningTasks.Handle handle = running.enter(id, timeout)) {
+        try (RunningTasks.Handle handle = running.enter(id, node.component(), timeout)) {
             flags.requested(id).ifPresent(reason -> running.terminate(id, reason));
             TaskContext context = new TaskContext(id, node.type().type(), assignment.attempt(),
                     node.definition().config(), assignment.inputs(), startedAt.plus(timeout), handle, flags, tasks,
@@ -291,6 +295,29 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
         } else {
             emit(plan, id, node, result.outputs());
             complete(plan, id, node, startedAt);
+        }
+    }
+
+    /**
+     * A redelivered task may still be recorded as running by a worker that died (or lost its
+     * connection) before it acknowledged the delivery: it goes back to pending so that it runs
+     * again. A task running on this very instance is left to finish. Finished tasks are never
+     * touched, so a completed node never runs twice in a cycle.
+     */
+    private void recoverLostRun(NodeTaskId id) {
+        Instant now = clock.instant();
+        WorkerId[] lost = new WorkerId[1];
+        boolean reset = tasks.update(id, task -> {
+            if (task.status() != NodeTaskStatus.RUNNING || running.isRunning(id)) {
+                return false;
+            }
+            lost[0] = task.worker();
+            task.retryLater("worker lost, running again", now);
+            task.pullEvents();
+            return true;
+        }).orElse(false);
+        if (reset) {
+            nodeLog(id, LogLevel.WARNING, "worker " + lost[0] + " was lost while running the task; running it again");
         }
     }
 
@@ -334,12 +361,31 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
         }
     }
 
+    @Override
+    public void fail(NodeTaskId id, String reason) {
+        Optional<ExecutionPlan> plan = planOf(id.flowId(), id.cycle());
+        Optional<Cycle> cycle = cycles.find(id.flowId(), id.cycle());
+        if (plan.isEmpty() || cycle.isEmpty() || !cycle.get().isRunning() || !plan.get().contains(id.nodeId())) {
+            return;
+        }
+        fail(plan.get(), id, plan.get().node(id.nodeId()), reason);
+    }
+
+    /**
+     * Fails a running task, or a pending one that was dispatched but whose start was never
+     * recorded (the transport gave up on it): that one is started here first, since only an
+     * attempt can fail.
+     */
     private void fail(ExecutionPlan plan, NodeTaskId id, PlannedNode node, String message) {
         boolean failed = tasks.update(id, task -> {
-            if (task.isFinished()) {
+            if (task.isFinished() || task.status() == NodeTaskStatus.REGISTERED) {
                 return false;
             }
-            task.fail(message, clock.instant());
+            Instant now = clock.instant();
+            if (task.status() == NodeTaskStatus.PENDING) {
+                task.start(worker, now);
+            }
+            task.fail(message, now);
             task.pullEvents();
             return true;
         }).orElse(false);

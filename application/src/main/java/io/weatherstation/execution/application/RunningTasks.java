@@ -1,8 +1,10 @@
 package io.weatherstation.execution.application;
 
+import io.weatherstation.shared.domain.ComponentId;
 import io.weatherstation.shared.domain.NodeTaskId;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,9 +28,13 @@ public final class RunningTasks implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
-    /** Registers the current thread as running {@code task} until {@code timeout} has passed. */
-    public Handle enter(NodeTaskId task, Duration timeout) {
-        Handle handle = new Handle(task, Thread.currentThread(), System.nanoTime() + timeout.toNanos(), timeout);
+    /**
+     * Registers the current thread as running {@code task} (of {@code component}) until
+     * {@code timeout} has passed.
+     */
+    public Handle enter(NodeTaskId task, ComponentId component, Duration timeout) {
+        Handle handle = new Handle(task, component, Thread.currentThread(), System.nanoTime() + timeout.toNanos(),
+                timeout);
         running.put(task, handle);
         return handle;
     }
@@ -37,6 +43,25 @@ public final class RunningTasks implements AutoCloseable {
     public boolean terminate(NodeTaskId task, String reason) {
         Handle handle = running.get(task);
         return handle != null && handle.interrupt(reason, false);
+    }
+
+    /**
+     * Interrupts every task running here that {@code which} selects (a stop broadcast from another
+     * instance names a flow, a cycle and a component); returns how many were interrupted.
+     */
+    public int terminateMatching(Predicate<? super Handle> which, String reason) {
+        int interrupted = 0;
+        for (Handle handle : running.values()) {
+            if (which.test(handle) && handle.interrupt(reason, false)) {
+                interrupted++;
+            }
+        }
+        return interrupted;
+    }
+
+    /** True while {@code task} runs on this instance. */
+    public boolean isRunning(NodeTaskId task) {
+        return running.containsKey(task);
     }
 
     public int count() {
@@ -60,6 +85,7 @@ public final class RunningTasks implements AutoCloseable {
     /** One running task; closing it makes later interrupts no-ops and clears a stray interrupt. */
     public final class Handle implements AutoCloseable {
         private final NodeTaskId task;
+        private final ComponentId component;
         private final Thread thread;
         private final long deadlineNanos;
         private final Duration timeout;
@@ -67,8 +93,9 @@ public final class RunningTasks implements AutoCloseable {
         private boolean timedOut;
         private boolean closed;
 
-        private Handle(NodeTaskId task, Thread thread, long deadlineNanos, Duration timeout) {
+        private Handle(NodeTaskId task, ComponentId component, Thread thread, long deadlineNanos, Duration timeout) {
             this.task = task;
+            this.component = component;
             this.thread = thread;
             this.deadlineNanos = deadlineNanos;
             this.timeout = timeout;
@@ -82,6 +109,14 @@ public final class RunningTasks implements AutoCloseable {
             timedOut = timeout;
             thread.interrupt();
             return true;
+        }
+
+        public NodeTaskId task() {
+            return task;
+        }
+
+        public ComponentId component() {
+            return component;
         }
 
         /** Why the task was interrupted (timeout or termination), or null. */

@@ -203,7 +203,7 @@ class RedisBetweenInstancesTest {
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> hereListener.isListening() && thereListener.isListening());
             Thread worker = Thread.ofPlatform().start(() -> {
-                try (RunningTasks.Handle handle = there.enter(task, Duration.ofMinutes(5))) {
+                try (RunningTasks.Handle handle = there.enter(task, io.weatherstation.shared.domain.ComponentId.of(0), Duration.ofMinutes(5))) {
                     entered.countDown();
                     try {
                         new CountDownLatch(1).await();
