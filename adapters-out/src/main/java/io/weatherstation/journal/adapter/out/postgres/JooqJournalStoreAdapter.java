@@ -80,7 +80,7 @@ final class JooqJournalStoreAdapter implements JournalStore {
     private static final FlowExecutionSignal SIGNAL = FLOW_EXECUTION_SIGNAL;
     private static final long OUTSIDE_CYCLE = -1L;
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() { };
-    /** A {@code \u0000} escape in JSON text: a backslash that is not itself escaped, then u0000. */
+    /** A NUL escape in JSON text: a backslash that is not itself escaped, then "u0000". */
     private static final Pattern JSON_NUL = Pattern.compile("(?<!\\\\)((?:\\\\\\\\)*)\\\\u0000");
 
     private final DSLContext sql;
@@ -229,12 +229,12 @@ final class JooqJournalStoreAdapter implements JournalStore {
 
     @Override
     public Page<SignalRecord> signals(FlowId flowId, long cycle, int limit, int offset) {
-        if (limit < 1 || offset < 0) {
-            throw new IllegalArgumentException("limit must be >= 1 and offset >= 0 (were " + limit + ", " + offset + ")");
+        if (limit < 0 || offset < 0) {
+            throw new IllegalArgumentException("limit and offset must be >= 0 (were " + limit + ", " + offset + ")");
         }
         Condition where = SIGNAL.FLOW_ID.eq(flowId.value()).and(SIGNAL.CYCLE.eq(cycle));
         long total = sql.fetchCount(SIGNAL, where);
-        List<SignalRecord> items = total <= offset
+        List<SignalRecord> items = total <= offset || limit == 0
                 ? List.of()
                 : sql.selectFrom(SIGNAL)
                         .where(where)
@@ -351,7 +351,7 @@ final class JooqJournalStoreAdapter implements JournalStore {
         return text.indexOf('\u0000') < 0 ? text : text.replace('\u0000', '\uFFFD');
     }
 
-    /** jsonb rejects the {@code \u0000} escape; an escaped backslash followed by "u0000" is left alone. */
+    /** jsonb rejects the NUL escape (backslash, "u0000"); an escaped backslash followed by "u0000" is left alone. */
     static String jsonWithoutNul(String jsonText) {
         if (!jsonText.contains("\\u0000")) {
             return jsonText;
