@@ -12,6 +12,7 @@ import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import io.weatherstation.execution.application.port.out.StateCleanup;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "station.mode", havingValue = "distributed")
-public final class RedisCleanup {
+public final class RedisCleanup implements StateCleanup {
 
     private static final int BATCH = 1_000;
 
@@ -49,6 +50,14 @@ public final class RedisCleanup {
      */
     public record Report(int expiredTaskIds, int deadWorkerTaskLists, int expiredWorkerTaskIds, int expiredCycleEntries,
             int trimmedCycles, int orphanFlowEntries) {
+    }
+
+    @Override
+    public StateCleanup.Report clean() {
+        Report report = cleanUp();
+        return new StateCleanup.Report(report.expiredTaskIds() + report.expiredWorkerTaskIds(),
+                report.deadWorkerTaskLists(), report.trimmedCycles() + report.expiredCycleEntries()
+                        + report.orphanFlowEntries(), 0);
     }
 
     public Report cleanUp() {

@@ -8,6 +8,7 @@ import io.weatherstation.journal.domain.SignalRecord;
 import io.weatherstation.shared.domain.FlowId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -64,10 +66,15 @@ final class InMemoryJournalStoreAdapter implements JournalStore {
                 .filter(e -> query.level() == null || e.level() == query.level())
                 .filter(e -> query.source() == null || e.source() == query.source())
                 .sorted(order(query))
-                .toList();
+                .collect(Collectors.toCollection(ArrayList::new));
+        if (query.descending()) {
+            // The exact reverse of the ascending order, ties included (newest insertion first).
+            Collections.reverse(matching);
+        }
         return page(matching, query.limit(), query.offset());
     }
 
+    /** Ascending: the sort key, then time, then insertion order (the sort is stable). */
     private static Comparator<LogEntry> order(LogQuery query) {
         Comparator<LogEntry> byTime = Comparator.comparing(LogEntry::createdAt);
         Comparator<LogEntry> primary = switch (query.orderBy()) {
@@ -76,8 +83,7 @@ final class InMemoryJournalStoreAdapter implements JournalStore {
             case CYCLE -> Comparator.comparingLong(LogEntry::cycle);
             case NODE_ID -> Comparator.comparing(e -> e.nodeId() == null ? "" : e.nodeId().value());
         };
-        Comparator<LogEntry> ordered = primary.thenComparing(byTime);
-        return query.descending() ? ordered.reversed() : ordered;
+        return primary.thenComparing(byTime);
     }
 
     @Override
@@ -109,6 +115,7 @@ final class InMemoryJournalStoreAdapter implements JournalStore {
     private static final class FlowJournal {
         private final NavigableMap<Long, CycleJournal> cycles = new TreeMap<>();
         private final Deque<LogEntry> flowLevel = new ArrayDeque<>();
+        private final Deque<SignalRecord> flowLevelSignals = new ArrayDeque<>();
 
         synchronized void add(LogEntry entry, int retention) {
             if (entry.cycle() < 0) {
@@ -125,6 +132,13 @@ final class InMemoryJournalStoreAdapter implements JournalStore {
         }
 
         synchronized void add(SignalRecord record, int retention) {
+            if (record.cycle() < 0) {
+                flowLevelSignals.addLast(record);
+                if (flowLevelSignals.size() > MAX_FLOW_LEVEL_LINES) {
+                    flowLevelSignals.removeFirst();
+                }
+                return;
+            }
             CycleJournal cycle = cycle(record.cycle(), retention);
             if (cycle != null) {
                 cycle.signals.add(record);
@@ -156,6 +170,9 @@ final class InMemoryJournalStoreAdapter implements JournalStore {
         }
 
         synchronized List<LogEntry> logs(Long cycle) {
+            if (cycle != null && cycle < 0) {
+                return List.copyOf(flowLevel);
+            }
             if (cycle != null) {
                 CycleJournal journal = cycles.get(cycle);
                 return journal == null ? List.of() : List.copyOf(journal.logs);
@@ -166,8 +183,16 @@ final class InMemoryJournalStoreAdapter implements JournalStore {
         }
 
         synchronized List<SignalRecord> signals(long cycle) {
-            CycleJournal journal = cycles.get(cycle);
-            return journal == null ? List.of() : List.copyOf(journal.signals);
+            List<SignalRecord> sent;
+            if (cycle < 0) {
+                sent = new ArrayList<>(flowLevelSignals);
+            } else {
+                CycleJournal journal = cycles.get(cycle);
+                sent = journal == null ? new ArrayList<>() : new ArrayList<>(journal.signals);
+            }
+            // Send order: by time, ties in insertion order (the sort is stable).
+            sent.sort(Comparator.comparing(SignalRecord::createdAt));
+            return sent;
         }
     }
 
