@@ -174,7 +174,20 @@ class RedisExecutionStateTest {
         assertThat(type(flag)).isEqualTo(DataType.STRING);
         assertTtl(ttlSeconds(flag), Duration.ofHours(1));
         assertThat(StoredJson.readPayload(redis.template().opsForValue().get(key(flag))))
-                .isEqualTo(Map.of("reason", "user requested stop", "timestamp", T0.toString()));
+                .isEqualTo(Map.of("reason", "user requested stop", "timestamp", T0.toString(), "flow_id", "alpha"));
+    }
+
+    @Test
+    void deleting_a_flow_drops_its_termination_flags_but_not_those_of_a_flow_whose_id_extends_it() {
+        RedisTerminationFlagsAdapter flags = new RedisTerminationFlagsAdapter(redis.template(), redis.keyspace(),
+                new MutableClock(T0));
+        flags.request(taskId("alpha", 0, "src"), "stop");
+        flags.request(taskId("alpha_1", 0, "src"), "stop");
+
+        flags.forgetFlow(io.weatherstation.shared.domain.FlowId.of("alpha"));
+
+        assertThat(flags.requested(taskId("alpha", 0, "src"))).isEmpty();
+        assertThat(flags.requested(taskId("alpha_1", 0, "src"))).contains("stop");
     }
 
     @Test
