@@ -17,52 +17,52 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A small client for the station's HTTP API, as an outside caller sees it: bytes over a socket. */
-final class Api {
+public final class Api {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
     private static final AtomicLong IDS = new AtomicLong();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
-    Api(int port) {
+    public Api(int port) {
         this.base = "http://127.0.0.1:" + port;
     }
 
     /** A flow id no other test uses. */
-    static String uniqueId(String prefix) {
+    public static String uniqueId(String prefix) {
         return prefix + "-" + ProcessHandle.current().pid() + "-" + IDS.incrementAndGet();
     }
 
-    static String json(Object value) {
+    public static String json(Object value) {
         return JSON.writeValueAsString(value);
     }
 
-    Response get(String path) {
+    public Response get(String path) {
         return send(request(path).GET());
     }
 
-    Response post(String path) {
+    public Response post(String path) {
         return send(request(path).POST(BodyPublishers.noBody()));
     }
 
-    Response post(String path, Object body) {
+    public Response post(String path, Object body) {
         return post(path, "application/json", body instanceof String text ? text : json(body));
     }
 
-    Response post(String path, String contentType, String body) {
+    public Response post(String path, String contentType, String body) {
         return send(request(path).header("Content-Type", contentType).POST(BodyPublishers.ofString(body)));
     }
 
-    Response post(String path, String contentType, BodyPublisher body) {
+    public Response post(String path, String contentType, BodyPublisher body) {
         return send(request(path).header("Content-Type", contentType).POST(body));
     }
 
-    Response delete(String path) {
+    public Response delete(String path) {
         return send(request(path).DELETE());
     }
 
-    Response method(String method, String path) {
+    public Response method(String method, String path) {
         return send(request(path).method(method, BodyPublishers.noBody()));
     }
 
@@ -85,20 +85,20 @@ final class Api {
     }
 
     /** Registers {@code definition} as {@code flowId}; asserts that it was accepted. */
-    Response register(String flowId, Map<String, ?> definition) {
+    public Response register(String flowId, Map<String, ?> definition) {
         Response response = post("/api/v1/flows/" + flowId, definition);
         assertThat(response.status()).as(response.body()).isIn(200, 201);
         return response;
     }
 
-    record Response(int status, String contentType, String location, String body) {
+    public record Response(int status, String contentType, String location, String body) {
 
-        JsonNode json() {
+        public JsonNode json() {
             return JSON.readTree(body);
         }
 
         /** Asserts an RFC 9457 problem with this status and code, and returns it. */
-        JsonNode problem(int expectedStatus, String expectedCode) {
+        public JsonNode problem(int expectedStatus, String expectedCode) {
             assertThat(status).as(body).isEqualTo(expectedStatus);
             assertThat(contentType).as(body).startsWith("application/problem+json");
             JsonNode problem = json();
