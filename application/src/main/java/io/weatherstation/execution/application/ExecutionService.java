@@ -52,6 +52,7 @@ import io.weatherstation.shared.domain.NodeTaskId;
 import io.weatherstation.shared.domain.WorkerId;
 import io.weatherstation.signaling.domain.Signal;
 import io.weatherstation.signaling.domain.SignalRoute;
+import io.weatherstation.signaling.domain.SignalType;
 import io.weatherstation.signaling.domain.StopRequest;
 import io.weatherstation.signaling.domain.StopRoute;
 import java.time.Clock;
@@ -460,6 +461,7 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
             return true;
         }).orElse(false);
         if (skipped) {
+            nodeLog(id, LogLevel.INFO, "skipped: " + reason.wireName());
             skipDownstream(plan, cycle, node, reason);
             finished(id);
         }
@@ -626,8 +628,11 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
             return null;
         });
         nodeLog(requester, LogLevel.WARNING, "stopped execution of component " + node.component() + ": " + reason);
-        publisher.publishStop(StopRoute.of(plan.flowId(), requester.cycle()),
-                new StopRequest(node.component(), reason, node.id(), now).toSignal());
+        Signal stop = new StopRequest(node.component(), reason, node.id(), now).toSignal();
+        journal.signal(new SignalRecord(plan.flowId(), requester.cycle().value(), node.component().value(),
+                node.id().value(), SignalType.STOP_EXECUTION.name(), "*", "*", SignalType.STOP_EXECUTION.name(),
+                stop.payload(), now));
+        publisher.publishStop(StopRoute.of(plan.flowId(), requester.cycle()), stop);
         String terminationReason = "execution stopped by node " + node.id() + ": " + reason;
         for (PlannedNode other : plan.nodes()) {
             if (other.component().equals(node.component()) && !other.id().equals(node.id())) {
