@@ -59,7 +59,9 @@ class StopAndFailureScenariosTest extends ScenarioSupport {
         assertThat(signals).extracting(ScenarioSupport::route).contains(
                 "quote.output->gate.input", "other.output->other_sum.input_data",
                 "other_sum.output_data->other_sink.input");
-        assertThat(signals).extracting(ScenarioSupport::route).noneMatch(r -> r.startsWith("gate."));
+        assertThat(signals).extracting(ScenarioSupport::route).filteredOn(r -> r.startsWith("gate."))
+                .as("the stop requester sends no data, and its STOP_EXECUTION broadcast is recorded once")
+                .containsExactly("gate.STOP_EXECUTION->*.*");
         assertThat(signal(signals, "other_sum", "other_sink").path("payload").path("n").asLong()).isEqualTo(8);
         assertThat(signal(signals, "other_sum", "other_sink").path("component_id").asInt()).isEqualTo(1);
         assertThat(messages(logs(id, number, "gate")))
