@@ -34,14 +34,9 @@ public final class StationInstances implements AutoCloseable {
         Map<String, String> properties = new java.util.LinkedHashMap<>(extra);
         properties.put("server.port", "0");
         properties.put("station.worker-id", workerId);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(WeatherStationApplication.class)
-                .web(WebApplicationType.SERVLET)
-                .profiles("distributed")
+        ConfigurableApplicationContext context = application()
                 .registerShutdownHook(false)
-                .initializers(ctx -> {
-                    ctx.getBeanFactory().registerSingleton("testClassesExcluded", new TestClassesExcluded());
-                    DistributedStation.join(ctx, namespace, properties);
-                })
+                .initializers(ctx -> DistributedStation.join(ctx, namespace, properties))
                 .run();
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         Instance instance = new Instance(workerId, context, new Api(port));
@@ -49,6 +44,14 @@ public final class StationInstances implements AutoCloseable {
             instances.add(instance);
         }
         return instance;
+    }
+
+    /** The station application in the distributed profile, without the test classes' configurations. */
+    static SpringApplicationBuilder application() {
+        return new SpringApplicationBuilder(WeatherStationApplication.class)
+                .web(WebApplicationType.SERVLET)
+                .profiles("distributed")
+                .initializers(ctx -> ctx.getBeanFactory().registerSingleton("testClassesExcluded", new TestClassesExcluded()));
     }
 
     public Instance start(String workerId) {
