@@ -339,7 +339,7 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
             if (requeued) {
                 nodeLog(id, LogLevel.WARNING, "attempt " + assignment.attempt() + " failed: " + message + "; retrying in "
                         + decision.after().toMillis() + " ms");
-                dispatcher.dispatchAfter(assignment.nextAttempt(), decision.after());
+                dispatch(plan, node, assignment.nextAttempt(), decision.after());
             }
             return;
         }
@@ -607,7 +607,26 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
             return true;
         }).orElse(false);
         if (ready) {
-            dispatcher.dispatch(new TaskAssignment(id, node.type().type(), node.component(), inputs, 1));
+            dispatch(plan, node, new TaskAssignment(id, node.type().type(), node.component(), inputs, 1), null);
+        }
+    }
+
+    /**
+     * Hands a pending task to the dispatcher, now or after {@code delay}. When the dispatcher
+     * gives up (the transport retried and still could not take the task), no worker will ever
+     * see the task: it fails with the reason, so its downstream is skipped and its cycle ends
+     * instead of waiting for a task that never comes.
+     */
+    private void dispatch(ExecutionPlan plan, PlannedNode node, TaskAssignment assignment, @Nullable Duration delay) {
+        try {
+            if (delay == null) {
+                dispatcher.dispatch(assignment);
+            } else {
+                dispatcher.dispatchAfter(assignment, delay);
+            }
+        } catch (RuntimeException e) {
+            String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            fail(plan, assignment.task(), node, "could not be dispatched: " + cause);
         }
     }
 
