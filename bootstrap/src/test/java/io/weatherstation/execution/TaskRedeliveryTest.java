@@ -235,6 +235,36 @@ class TaskRedeliveryTest {
         assertThat(task("b").status()).isEqualTo(NodeTaskStatus.PENDING);
     }
 
+    @Test
+    void a_task_waiting_for_a_signal_that_was_lost_fails_and_its_cycle_ends() throws Exception {
+        TaskAssignment first = startChain("constant_node", Map.of("values", Map.of("v", 1)));
+        NodeTaskId b = NodeTaskId.of(flow, cycle, NodeId.of("b"));
+
+        execution.failWaiting(b, "signal from a.output could not be delivered: delivery limit exceeded after 6 attempts");
+
+        assertThat(task("b").status()).isEqualTo(NodeTaskStatus.FAILED);
+        assertThat(task("b").message())
+                .isEqualTo("signal from a.output could not be delivered: delivery limit exceeded after 6 attempts");
+        execution.run(first);
+        assertThat(task("a").status()).isEqualTo(NodeTaskStatus.COMPLETED);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                execution.cycle(flow, cycle).orElseThrow().cycle().status() == CycleStatus.FAILED);
+        assertThat(task("b").status()).isEqualTo(NodeTaskStatus.FAILED);
+        assertThat(dispatcher.dispatched).isEmpty();
+    }
+
+    @Test
+    void a_lost_signal_leaves_a_task_that_no_longer_waits_alone() throws Exception {
+        TaskAssignment first = startChain("constant_node", Map.of("values", Map.of("v", 1)));
+
+        execution.failWaiting(first.task(), "signal from x.output could not be read");
+
+        assertThat(task("a").status()).isEqualTo(NodeTaskStatus.PENDING);
+        execution.run(first);
+        execution.failWaiting(first.task(), "signal from x.output could not be read");
+        assertThat(task("a").status()).isEqualTo(NodeTaskStatus.COMPLETED);
+    }
+
     /** Registers a → b (code_node), starts a cycle and returns a's assignment, not yet run. */
     private TaskAssignment startChain(String entryType, Map<String, Object> entryConfig) throws InterruptedException {
         flow = FlowId.of("redelivery_" + FLOWS.incrementAndGet());

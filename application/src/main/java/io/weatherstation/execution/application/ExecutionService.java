@@ -4,6 +4,7 @@ import io.weatherstation.catalog.application.NodeRegistry;
 import io.weatherstation.catalog.application.spi.NodeResult;
 import io.weatherstation.execution.application.port.in.CycleRefusedException;
 import io.weatherstation.execution.application.port.in.FailNodeTaskUseCase;
+import io.weatherstation.execution.application.port.in.FailWaitingNodeTaskUseCase;
 import io.weatherstation.execution.application.port.in.QueryExecutionUseCase;
 import io.weatherstation.execution.application.port.in.NodeTaskNotFoundException;
 import io.weatherstation.execution.application.port.in.ReceiveSignalUseCase;
@@ -77,7 +78,8 @@ import org.jspecify.annotations.Nullable;
  * counts the last one down.
  */
 public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase, RunNodeTaskUseCase,
-        ReceiveSignalUseCase, StopNodeTaskUseCase, FailNodeTaskUseCase, QueryExecutionUseCase {
+        ReceiveSignalUseCase, StopNodeTaskUseCase, FailNodeTaskUseCase, FailWaitingNodeTaskUseCase,
+        QueryExecutionUseCase {
 
     private static final int MAX_CACHED_PLANS = 4_096;
 
@@ -370,6 +372,32 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
             return;
         }
         fail(plan.get(), id, plan.get().node(id.nodeId()), reason);
+    }
+
+    @Override
+    public void failWaiting(NodeTaskId id, String reason) {
+        Optional<ExecutionPlan> plan = planOf(id.flowId(), id.cycle());
+        Optional<Cycle> cycle = cycles.find(id.flowId(), id.cycle());
+        if (plan.isEmpty() || cycle.isEmpty() || !cycle.get().isRunning() || !plan.get().contains(id.nodeId())) {
+            return;
+        }
+        // Only an attempt can fail: the waiting task is made ready and started here first.
+        boolean failed = tasks.update(id, task -> {
+            if (task.status() != NodeTaskStatus.REGISTERED) {
+                return false;
+            }
+            Instant now = clock.instant();
+            task.markReady(now);
+            task.start(worker, now);
+            task.fail(reason, now);
+            task.pullEvents();
+            return true;
+        }).orElse(false);
+        if (failed) {
+            nodeLog(id, LogLevel.ERROR, "failed: " + reason);
+            skipDownstream(plan.get(), id.cycle(), plan.get().node(id.nodeId()), SkipReason.UPSTREAM_FAILED);
+            finished(id);
+        }
     }
 
     /**
