@@ -35,7 +35,9 @@ final class StationProcess implements AutoCloseable {
         Path portFile = Files.createTempFile("station-" + workerId, ".port");
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElseThrow());
-        command.add("-Xshare:off");
+        // A short-lived station: start quickly rather than optimise for a long run.
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-XX:+UseSerialGC");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(StationProcess.class.getName());
