@@ -73,7 +73,10 @@ class DistributedJournalWiringTest {
     }
 
     @AfterAll
-    static void dropSchema() throws Exception {
+    static void dropSchemaAndKeys() throws Exception {
+        try (RedisTestKeys keys = new RedisTestKeys(REDIS_PREFIX)) {
+            keys.deleteAll();
+        }
         try (Connection connection = DriverManager.getConnection(POSTGRES.jdbcUrl(), POSTGRES.user(), POSTGRES.password());
                 Statement statement = connection.createStatement()) {
             statement.execute("drop schema if exists \"" + SCHEMA + "\" cascade");
