@@ -3,6 +3,8 @@ package io.weatherstation.execution.config;
 import io.weatherstation.catalog.application.NodeRegistry;
 import io.weatherstation.execution.application.ExecuteNodeService;
 import io.weatherstation.execution.application.ExecutionService;
+import io.weatherstation.execution.application.LiveCycleRepository;
+import io.weatherstation.execution.application.LiveNodeTaskRepository;
 import io.weatherstation.execution.application.RunningTasks;
 import io.weatherstation.execution.application.port.out.CycleRepository;
 import io.weatherstation.execution.application.port.out.CycleSetups;
@@ -15,6 +17,7 @@ import io.weatherstation.flow.application.port.in.HandleCycleEndUseCase;
 import io.weatherstation.flow.application.port.in.QueryFlowsUseCase;
 import io.weatherstation.flow.application.port.out.FlowRepository;
 import io.weatherstation.journal.application.port.in.ExecutionJournalUseCase;
+import io.weatherstation.journal.application.port.in.RecordLiveEventUseCase;
 import io.weatherstation.execution.application.ExecuteNodeService;
 import io.weatherstation.flow.application.port.out.CronCalendar;
 import io.weatherstation.flow.domain.FlowLimits;
@@ -86,8 +89,11 @@ class ExecutionConfiguration {
     ExecutionService executionService(QueryFlowsUseCase flows, FlowRepository flowRepository,
             HandleCycleEndUseCase cycleEnded, NodeRegistry registry, CycleRepository cycles, NodeTaskRepository tasks,
             TaskInbox inbox, TaskDispatcher dispatcher, SignalPublisher publisher, TerminationFlags flags,
-            CycleSetups setups, ExecutionJournalUseCase journal, RunningTasks running, WorkerId worker, Clock clock) {
-        return new ExecutionService(flows, flowRepository, cycleEnded, registry, cycles, tasks, inbox, dispatcher,
-                publisher, flags, setups, journal, running, worker, clock);
+            CycleSetups setups, ExecutionJournalUseCase journal, RunningTasks running, WorkerId worker, Clock clock,
+            RecordLiveEventUseCase live) {
+        // The engine's status changes reach the live event stream through its repositories.
+        return new ExecutionService(flows, flowRepository, cycleEnded, registry, new LiveCycleRepository(cycles, live),
+                new LiveNodeTaskRepository(tasks, live), inbox, dispatcher, publisher, flags, setups, journal, running,
+                worker, clock);
     }
 }
