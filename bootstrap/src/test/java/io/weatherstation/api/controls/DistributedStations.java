@@ -60,6 +60,23 @@ final class DistributedStations implements AutoCloseable {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
+    /**
+     * Stops every instance, as a restart of the whole deployment does, and starts as many new ones;
+     * Redis, the broker and the database keep their state. Returns the new instances' ports.
+     */
+    List<Integer> restartAll() {
+        int count = instances.size();
+        for (ConfigurableApplicationContext instance : instances) {
+            instance.close();
+        }
+        instances.clear();
+        List<Integer> ports = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ports.add(start());
+        }
+        return ports;
+    }
+
     @Override
     public void close() throws Exception {
         if (instances.isEmpty()) {
