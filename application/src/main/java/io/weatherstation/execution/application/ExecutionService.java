@@ -687,19 +687,27 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
     private void hold(TaskAssignment assignment, Pause pause) {
         NodeTaskId id = assignment.task();
         String reason = "held: " + pause.target() + " is paused (" + pause.kind().wireName() + ")";
-        boolean held = tasks.update(id, task -> {
+        enum Held { NOW, ALREADY, NO }
+        Held held = tasks.update(id, task -> {
+            if (task.status() == NodeTaskStatus.PAUSED) {
+                return Held.ALREADY;
+            }
             if (task.status() != NodeTaskStatus.PENDING) {
-                return false;
+                return Held.NO;
             }
             task.hold(reason, clock.instant());
             task.pullEvents();
-            return true;
-        }).orElse(false);
-        if (!held) {
+            return Held.NOW;
+        }).orElse(Held.NO);
+        if (held == Held.NO) {
             return;
         }
+        // A redelivery of a task already held (its instance died between holding and parking it)
+        // parks it again: parking is idempotent, and the task must not stay paused unreleasable.
         controls.parked().park(assignment);
-        nodeLog(id, LogLevel.INFO, reason);
+        if (held == Held.NOW) {
+            nodeLog(id, LogLevel.INFO, reason);
+        }
         if (controls.holding(id).isEmpty()) {
             release(id, Map.of());
         }
