@@ -2,8 +2,14 @@ package io.weatherstation.execution.config;
 
 import io.weatherstation.catalog.application.NodeRegistry;
 import io.weatherstation.execution.application.ExecuteNodeService;
+import io.weatherstation.execution.application.ExecutionControls;
 import io.weatherstation.execution.application.NodeRunsService;
 import io.weatherstation.execution.application.ExecutionService;
+import io.weatherstation.execution.application.PartialRunService;
+import io.weatherstation.execution.application.PauseExecutionService;
+import io.weatherstation.execution.application.port.out.ParkedTasks;
+import io.weatherstation.execution.application.port.out.PartialRuns;
+import io.weatherstation.execution.application.port.out.PauseRegistry;
 import io.weatherstation.execution.application.RunningTasks;
 import io.weatherstation.execution.application.port.out.CycleRepository;
 import io.weatherstation.execution.application.port.out.CycleSetups;
@@ -94,8 +100,27 @@ class ExecutionConfiguration {
     ExecutionService executionService(QueryFlowsUseCase flows, FlowRepository flowRepository,
             HandleCycleEndUseCase cycleEnded, NodeRegistry registry, CycleRepository cycles, NodeTaskRepository tasks,
             TaskInbox inbox, TaskDispatcher dispatcher, SignalPublisher publisher, TerminationFlags flags,
-            CycleSetups setups, ExecutionJournalUseCase journal, RunningTasks running, WorkerId worker, Clock clock) {
+            CycleSetups setups, ExecutionJournalUseCase journal, RunningTasks running, ExecutionControls controls,
+            WorkerId worker, Clock clock) {
         return new ExecutionService(flows, flowRepository, cycleEnded, registry, cycles, tasks, inbox, dispatcher,
-                publisher, flags, setups, journal, running, worker, clock);
+                publisher, flags, setups, journal, running, controls, worker, clock);
+    }
+
+    @Bean
+    ExecutionControls executionControls(PauseRegistry pauses, ParkedTasks parked, PartialRuns partialRuns) {
+        return new ExecutionControls(pauses, parked, partialRuns);
+    }
+
+    @Bean
+    PauseExecutionService pauseExecutionService(QueryFlowsUseCase flows, ExecutionControls controls,
+            ExecutionService engine, NodeTaskRepository tasks, NodeRegistry registry, ExecutionJournalUseCase journal,
+            Clock clock) {
+        return new PauseExecutionService(flows, controls, engine, tasks, registry, journal, clock);
+    }
+
+    @Bean
+    PartialRunService partialRunService(QueryFlowsUseCase flows, ExecutionControls controls, ExecutionService engine,
+            NodeRegistry registry, CycleRepository cycles, NodeTaskRepository tasks, Clock clock) {
+        return new PartialRunService(flows, controls, engine, registry, cycles, tasks, clock);
     }
 }

@@ -43,8 +43,8 @@ public interface PauseExecutionUseCase {
      * @throws io.weatherstation.flow.application.port.in.FlowNotFoundException when there is no such flow
      * @throws PauseTargetNotFoundException when the component or node is not part of the flow
      * @throws io.weatherstation.execution.domain.IllegalPauseTransitionException when it is not paused
-     * @throws IllegalArgumentException when input data is given for anything but a node target,
-     *                                  or names a handle the node does not have
+     * @throws InvalidResumeException when input data is given for anything but a node target, or
+     *                                names a handle the node does not have
      */
     ResumeResult resume(ResumeCommand command);
 
