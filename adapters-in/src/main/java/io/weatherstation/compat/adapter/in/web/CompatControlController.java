@@ -38,7 +38,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.ErrorResponseException;
@@ -51,19 +50,17 @@ import org.springframework.web.bind.annotation.RestController;
  * The original engine's flow controls: pause and resume a whole flow, and a partial run around a
  * trigger node. Unlike the original, a pause holds ready tasks and resuming runs them, and a
  * partial run never touches the stored flow, its schedule or {@code last_cycle}.
- *
- * <p>The use cases are looked up lazily: a station built without them answers 501.
  */
 @RestController
 @Tag(name = "Compatibility: controls", description = "The original Station API's pause, resume and partial-run routes")
 class CompatControlController {
 
-    private final ObjectProvider<PauseExecutionUseCase> pauses;
-    private final ObjectProvider<PartialRunUseCase> partialRuns;
+    private final PauseExecutionUseCase pauses;
+    private final PartialRunUseCase partialRuns;
     private final QueryFlowsUseCase flows;
     private final WeatherSyntaxJson json;
 
-    CompatControlController(ObjectProvider<PauseExecutionUseCase> pauses, ObjectProvider<PartialRunUseCase> partialRuns,
+    CompatControlController(PauseExecutionUseCase pauses, PartialRunUseCase partialRuns,
             QueryFlowsUseCase flows, WeatherSyntaxJson json) {
         this.pauses = pauses;
         this.partialRuns = partialRuns;
@@ -100,7 +97,7 @@ class CompatControlController {
         if (!problems.isEmpty()) {
             throw invalidRequest(problems);
         }
-        PauseExecutionUseCase useCase = available(pauses, "pause");
+        PauseExecutionUseCase useCase = pauses;
         Pause pause;
         try {
             pause = useCase.pause(new PauseCommand(flowId, new PauseTarget.WholeFlow(), kind, null, tree(context)));
@@ -137,7 +134,7 @@ class CompatControlController {
         if (!problems.isEmpty()) {
             throw invalidRequest(problems);
         }
-        PauseExecutionUseCase useCase = available(pauses, "resume");
+        PauseExecutionUseCase useCase = pauses;
         ResumeResult result;
         try {
             result = useCase.resume(new ResumeCommand(flowId, new PauseTarget.WholeFlow(),
@@ -199,7 +196,7 @@ class CompatControlController {
         if (!problems.isEmpty() || trigger == null) {
             throw invalidRequest(problems);
         }
-        PartialRunUseCase useCase = available(partialRuns, "partial-run");
+        PartialRunUseCase useCase = partialRuns;
         if (flows.find(flowId).isEmpty()) {
             throw new FlowNotFoundException(flowId);
         }
@@ -317,15 +314,6 @@ class CompatControlController {
     @SuppressWarnings("unchecked")
     private static Map<String, @Nullable Object> tree(@Nullable Object context) {
         return context instanceof Map<?, ?> map ? (Map<String, @Nullable Object>) map : Map.of();
-    }
-
-    private static <T> T available(ObjectProvider<T> provider, String route) {
-        T useCase = provider.getIfAvailable();
-        if (useCase == null) {
-            throw ApiProblems.exception(ApiProblems.problem(HttpStatus.NOT_IMPLEMENTED, "not_implemented",
-                    "Not implemented", "this station has no " + route + " support"));
-        }
-        return useCase;
     }
 
     /** Every problem of a control request: 400 {@code invalid_request} with the full list. */
