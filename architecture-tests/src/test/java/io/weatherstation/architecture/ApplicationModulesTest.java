@@ -30,7 +30,8 @@ class ApplicationModulesTest {
     @Test
     void the_slices_are_the_ones_of_adr_0002() {
         assertThat(MODULES.stream().map(ApplicationModulesTest::name))
-                .containsExactlyInAnyOrder("shared", "flow", "execution", "signaling", "catalog", "workers", "journal");
+                .containsExactlyInAnyOrder("shared", "flow", "execution", "signaling", "catalog", "workers", "journal",
+                        "compat");
     }
 
     @Test

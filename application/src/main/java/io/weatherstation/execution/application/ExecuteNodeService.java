@@ -60,6 +60,17 @@ public final class ExecuteNodeService implements ExecuteNodeUseCase {
 
     @Override
     public NodeExecution execute(ExecuteNodeCommand command) {
+        return prepare(command).run();
+    }
+
+    /**
+     * Checks the request and resolves the configuration without running anything, so a caller
+     * that runs the node later (in the background) rejects a bad request at once.
+     *
+     * @throws NodeTypeNotFoundException  when the type is not registered
+     * @throws InvalidNodeConfigException listing every problem with the request
+     */
+    public PreparedExecution prepare(ExecuteNodeCommand command) {
         RegisteredNodeType type = registry.registered(command.nodeType())
                 .orElseThrow(() -> new NodeTypeNotFoundException(command.nodeType()));
         List<ValidationProblem> problems = new ArrayList<>();
@@ -68,7 +79,30 @@ public final class ExecuteNodeService implements ExecuteNodeUseCase {
         if (node == null || !problems.isEmpty()) {
             throw new InvalidNodeConfigException(command.nodeType(), problems);
         }
-        return run(type, node, inputs);
+        return new PreparedExecution(type, node, inputs);
+    }
+
+    /** A checked request, ready to run (once or several times; each run is independent). */
+    public final class PreparedExecution {
+
+        private final RegisteredNodeType type;
+        private final NodeDefinition node;
+        private final Map<String, Object> inputs;
+
+        private PreparedExecution(RegisteredNodeType type, NodeDefinition node, Map<String, Object> inputs) {
+            this.type = type;
+            this.node = node;
+            this.inputs = inputs;
+        }
+
+        public String nodeType() {
+            return type.descriptor().type();
+        }
+
+        /** Runs the node under its timeout on the calling thread's behalf; blocks until it ends. */
+        public NodeExecution run() {
+            return ExecuteNodeService.this.run(type, node, inputs);
+        }
     }
 
     private @Nullable NodeDefinition resolve(ExecuteNodeCommand command, List<ValidationProblem> problems) {

@@ -3,6 +3,7 @@ package io.weatherstation.execution.config;
 import io.weatherstation.catalog.application.NodeRegistry;
 import io.weatherstation.execution.application.ExecuteNodeService;
 import io.weatherstation.execution.application.ExecutionControls;
+import io.weatherstation.execution.application.NodeRunsService;
 import io.weatherstation.execution.application.ExecutionService;
 import io.weatherstation.execution.application.LiveCycleRepository;
 import io.weatherstation.execution.application.LiveNodeTaskRepository;
@@ -89,6 +90,13 @@ class ExecutionConfiguration {
     @Bean
     ExecuteNodeService executeNodeService(NodeRegistry registry, CronCalendar cron, FlowLimits limits, Clock clock) {
         return new ExecuteNodeService(registry, cron, limits, clock);
+    }
+
+    /** Background isolated runs (the compatibility API's {@code POST /nodes/execute}); the latest 1000 are kept. */
+    @Bean
+    NodeRunsService nodeRunsService(ExecuteNodeService executor, Clock clock,
+            @Value("${station.node-runs.remembered:1000}") int remembered) {
+        return new NodeRunsService(executor, clock, remembered);
     }
 
     @Bean

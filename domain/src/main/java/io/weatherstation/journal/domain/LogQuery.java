@@ -38,5 +38,5 @@ public record LogQuery(
     }
 
     /** Sort keys the API accepts. */
-    public enum OrderBy { CREATED_AT, LOG_LEVEL, CYCLE, NODE_ID }
+    public enum OrderBy { CREATED_AT, LOG_LEVEL, CYCLE, NODE_ID, LOG_SOURCE }
 }

@@ -158,6 +158,9 @@ public abstract class JournalStoreContract {
         // No node sorts first, then node ids in code-point order.
         assertThat(messages(query(ALPHA, null, null, null, null, OrderBy.NODE_ID, false)))
                 .containsExactly("b", "d", "a", "f", "c", "e");
+        // Sources by their code ("node" < "scheduler"), ties in time order.
+        assertThat(messages(query(ALPHA, null, null, null, null, OrderBy.LOG_SOURCE, false)))
+                .containsExactly("a", "c", "d", "e", "f", "b");
 
         for (OrderBy orderBy : OrderBy.values()) {
             List<String> ascending = new ArrayList<>(messages(query(ALPHA, null, null, null, null, orderBy, false)));

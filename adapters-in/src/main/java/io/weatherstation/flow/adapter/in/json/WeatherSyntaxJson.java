@@ -75,6 +75,16 @@ public final class WeatherSyntaxJson {
     }
 
     /**
+     * Validates a Weather Syntax document already parsed into a tree (see {@link #readTree}) with
+     * this reader's catalog, cron syntax and limits, storing nothing.
+     *
+     * @throws InvalidFlowDefinitionException listing every problem
+     */
+    public FlowDefinition validate(@Nullable Object tree) {
+        return WeatherSyntax.read(tree, catalog, cron, limits);
+    }
+
+    /**
      * Reads and validates a Weather Syntax body from a stream, reading no more than the body limit
      * (plus one byte, to tell that it was exceeded).
      *

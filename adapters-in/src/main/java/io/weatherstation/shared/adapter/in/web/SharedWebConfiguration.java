@@ -13,7 +13,8 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.weatherstation.shared.domain.CycleNumber;
 import io.weatherstation.shared.domain.FlowId;
-import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
+import org.springdoc.core.models.GroupedOpenApi;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -57,16 +58,31 @@ class SharedWebConfiguration implements WebMvcConfigurer {
                 .description("""
                         The native HTTP API of Weather Station (%s), the workflow engine for trading automation: \
                         register flows written in Weather Syntax, start and stop them, follow their cycles, node \
-                        tasks, logs and signals, browse the node catalog and try a node in isolation. Every route \
-                        lives under /api/v1. Errors are RFC 9457 problem details (application/problem+json) with \
-                        a machine-readable 'code'.""".formatted(name)));
+                        tasks, logs and signals, browse the node catalog and try a node in isolation. Native \
+                        routes live under /api/v1 (group 'native'); the original Station API's routes are served \
+                        at the root paths it used (group 'compat', docs/compatibility-api.md). Errors are RFC 9457 \
+                        problem details (application/problem+json) with a machine-readable 'code'.""".formatted(name)));
+    }
+
+    /** The versioned native API: {@code /v3/api-docs/native}. */
+    @Bean
+    GroupedOpenApi nativeApi() {
+        return GroupedOpenApi.builder().group("native").displayName("Native API (/api/v1)")
+                .pathsToMatch("/api/v1/**").build();
+    }
+
+    /** The original engine's routes at the root: {@code /v3/api-docs/compat}. */
+    @Bean
+    GroupedOpenApi compatApi() {
+        return GroupedOpenApi.builder().group("compat").displayName("Compatibility API (original Station routes)")
+                .pathsToMatch("/flows/**", "/nodes/**").build();
     }
 
     static final String PROBLEM_SCHEMA = "Problem";
 
     /** Every operation can fail with a problem detail: documented once, as the default response. */
     @Bean
-    OpenApiCustomizer problemResponses() {
+    GlobalOpenApiCustomizer problemResponses() {
         return openApi -> {
             if (openApi.getComponents() == null) {
                 openApi.setComponents(new Components());

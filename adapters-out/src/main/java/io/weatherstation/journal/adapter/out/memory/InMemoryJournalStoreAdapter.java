@@ -82,6 +82,7 @@ final class InMemoryJournalStoreAdapter implements JournalStore {
             case LOG_LEVEL -> Comparator.comparing(LogEntry::level);
             case CYCLE -> Comparator.comparingLong(LogEntry::cycle);
             case NODE_ID -> Comparator.comparing(e -> e.nodeId() == null ? "" : e.nodeId().value());
+            case LOG_SOURCE -> Comparator.comparing(e -> e.source().code());
         };
         return primary.thenComparing(byTime);
     }

@@ -211,6 +211,7 @@ final class JooqJournalStoreAdapter implements JournalStore {
             case CYCLE -> order.add(LOG.CYCLE.sort(direction));
             // No node (a system line) sorts before every node id, as an empty id would.
             case NODE_ID -> order.add(query.descending() ? LOG.NODE_ID.desc().nullsLast() : LOG.NODE_ID.asc().nullsFirst());
+            case LOG_SOURCE -> order.add(LOG.LOG_SOURCE.sort(direction));
         }
         order.add(LOG.CREATED_AT.sort(direction));
         order.add(LOG.ID.sort(direction));
