@@ -71,6 +71,7 @@ final class BenchStation implements AutoCloseable {
         properties.put("server.port", "0");
         properties.put("logging.level.root", "WARN");
         properties.put("logging.level.org.springdoc", "ERROR");
+        properties.put("logging.level.org.jooq", "ERROR");
         properties.put("station.worker-id", "bench-" + runId);
         if (mode.equals("distributed")) {
             properties.putAll(isolation(runId));
@@ -91,6 +92,10 @@ final class BenchStation implements AutoCloseable {
         AMQP_NAMES.forEach((name, value) -> properties.put("station.amqp." + name, amqpPrefix(runId) + value));
         properties.put("spring.datasource.hikari.schema", schema(runId));
         properties.put("spring.flyway.schemas", schema(runId));
+        // A key of the run's own, so the station does not warn that it generated one.
+        byte[] key = new byte[32];
+        ThreadLocalRandom.current().nextBytes(key);
+        properties.put("station.secrets.key", java.util.Base64.getEncoder().encodeToString(key));
         return properties;
     }
 

@@ -10,6 +10,7 @@ import io.weatherstation.execution.domain.Cycle;
 import io.weatherstation.shared.domain.CycleNumber;
 import io.weatherstation.shared.domain.FlowId;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import java.util.Optional;
 
 /**
@@ -21,10 +22,12 @@ import java.util.Optional;
         outputs = @NodeType.Output(name = "out", signalType = "DATA_READY"))
 public final class BenchTickNode implements Node {
 
-    private final CycleSetups setups;
-    private final CycleRepository cycles;
+    // Looked up on first use: the distributed cycle setups need the node registry, which is
+    // being built when this node is created.
+    private final ObjectProvider<CycleSetups> setups;
+    private final ObjectProvider<CycleRepository> cycles;
 
-    public BenchTickNode(CycleSetups setups, CycleRepository cycles) {
+    public BenchTickNode(ObjectProvider<CycleSetups> setups, ObjectProvider<CycleRepository> cycles) {
         this.setups = setups;
         this.cycles = cycles;
     }
@@ -33,8 +36,8 @@ public final class BenchTickNode implements Node {
     public NodeResult execute(NodeContext context) {
         FlowId flow = FlowId.of(context.flowId());
         CycleNumber number = CycleNumber.of(context.cycle());
-        Optional<CycleSetups.CycleSetup> setup = setups.find(flow, number);
-        Optional<Cycle> cycle = cycles.find(flow, number);
+        Optional<CycleSetups.CycleSetup> setup = setups.getObject().find(flow, number);
+        Optional<Cycle> cycle = cycles.getObject().find(flow, number);
         if (setup.isPresent() && cycle.isPresent()) {
             BenchProbe.startLag(Duration.between(setup.get().scheduledAt(), cycle.get().startTime()).toNanos());
         }
