@@ -14,12 +14,13 @@ import java.util.List;
  * @param fanOutCycles measured cycles of the fan-out shape
  * @param warmupCycles cycles run (and discarded) before each of those two shapes is measured
  * @param inFlight     cycles kept running at once by the driver of those two shapes
+ * @param latencyCycles cycles of those two shapes run one at a time to measure the hop latency
  * @param flows        flows of the periodic shape, one node each, every second
  * @param ticks        cycles each periodic flow runs
  * @param floorTrips   round trips of each raw floor measurement (distributed mode)
  */
 record BenchOptions(List<String> modes, int chainLength, int chainCycles, int fanOutWidth, int fanOutCycles,
-        int warmupCycles, int inFlight, int flows, int ticks, int floorTrips) {
+        int warmupCycles, int inFlight, int latencyCycles, int flows, int ticks, int floorTrips) {
 
     static final String USAGE = """
             Usage: ./bench [--mode embedded|distributed|all] [sizes]
@@ -30,13 +31,14 @@ record BenchOptions(List<String> modes, int chainLength, int chainCycles, int fa
               --fanout-cycles N   measured cycles of the fan-out (2000)
               --warmup N          cycles run before each of those two is measured (500)
               --in-flight N       cycles running at once in those two shapes (64)
+              --latency-cycles N  cycles of those two run one at a time for the hop latency (300)
               --flows N           periodic flows, interval 1 s, one node each (200)
               --ticks N           cycles per periodic flow (50: 200 x 50 = 10,000 cycles)
               --floor-trips N     raw RabbitMQ and Redis round trips, distributed mode (2000)
             """;
 
     static BenchOptions defaults() {
-        return new BenchOptions(List.of("embedded"), 10, 10_000, 50, 2_000, 500, 64, 200, 50, 2_000);
+        return new BenchOptions(List.of("embedded"), 10, 10_000, 50, 2_000, 500, 64, 300, 200, 50, 2_000);
     }
 
     static BenchOptions parse(String... args) {
@@ -44,6 +46,7 @@ record BenchOptions(List<String> modes, int chainLength, int chainCycles, int fa
         List<String> modes = o.modes();
         int chainLength = o.chainLength(), chainCycles = o.chainCycles(), fanOutWidth = o.fanOutWidth();
         int fanOutCycles = o.fanOutCycles(), warmup = o.warmupCycles(), inFlight = o.inFlight();
+        int latencyCycles = o.latencyCycles();
         int flows = o.flows(), ticks = o.ticks(), floorTrips = o.floorTrips();
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
@@ -66,6 +69,7 @@ record BenchOptions(List<String> modes, int chainLength, int chainCycles, int fa
                 case "--fanout-cycles" -> fanOutCycles = positive(name, value, 1);
                 case "--warmup" -> warmup = positive(name, value, 0);
                 case "--in-flight" -> inFlight = positive(name, value, 1);
+                case "--latency-cycles" -> latencyCycles = positive(name, value, 1);
                 case "--flows" -> flows = positive(name, value, 1);
                 case "--ticks" -> ticks = positive(name, value, 1);
                 case "--floor-trips" -> floorTrips = positive(name, value, 1);
@@ -73,7 +77,7 @@ record BenchOptions(List<String> modes, int chainLength, int chainCycles, int fa
             }
         }
         return new BenchOptions(new ArrayList<>(modes), chainLength, chainCycles, fanOutWidth, fanOutCycles, warmup,
-                inFlight, flows, ticks, floorTrips);
+                inFlight, latencyCycles, flows, ticks, floorTrips);
     }
 
     private static int positive(String name, String value, int min) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
 
 /**
  * Drives the three shapes through the station's application services: the flow service
@@ -81,31 +82,35 @@ final class Shapes {
             flowIds.add(id);
         }
         if (options.warmupCycles() > 0) {
-            drive(flowIds, options.warmupCycles());
+            drive(flowIds, options.warmupCycles(), options.inFlight());
         }
         long heapBefore = heapAfterGc();
-        Measured measured = drive(flowIds, cycles);
+        // Throughput with many cycles in flight (hops then mostly wait their turn for a CPU) ...
+        double seconds = drive(flowIds, cycles, options.inFlight());
+        long executions = BenchProbe.executions();
+        Histogram loadedHops = BenchProbe.hops();
+        // ... and the hop latency of one cycle at a time, what a single flow sees on an idle station.
+        drive(flowIds, options.latencyCycles(), 1);
+        Histogram hops = BenchProbe.hops();
         long heapAfter = heapAfterGc();
-        ShapeResult result = new ShapeResult(shape, cycles, BenchProbe.executions(), measured.seconds(), BenchProbe.hops(),
-                null, heapBefore, heapAfter, completedCycles.get(), load());
-        if (result.executions() != (long) cycles * nodesPerCycle) {
-            throw new IllegalStateException(shape + ": " + result.executions() + " node executions, expected "
+        ShapeResult result = new ShapeResult(shape, cycles, executions, seconds, hops, loadedHops, null, heapBefore,
+                heapAfter, completedCycles.get(), load());
+        if (executions != (long) cycles * nodesPerCycle) {
+            throw new IllegalStateException(shape + ": " + executions + " node executions, expected "
                     + (long) cycles * nodesPerCycle);
         }
         flowIds.forEach(station.flows::delete);
         return result;
     }
 
-    private record Measured(double seconds) {
-    }
-
-    private Measured drive(List<FlowId> flowIds, int cycles) {
-        Semaphore inFlight = new Semaphore(options.inFlight());
+    /** Runs {@code cycles} cycles, {@code parallel} at a time; returns the seconds they took. */
+    private double drive(List<FlowId> flowIds, int cycles, int parallel) {
+        Semaphore inFlight = new Semaphore(parallel);
         BenchProbe.reset(inFlight::release);
         AtomicLong started = new AtomicLong();
         long begin = System.nanoTime();
         List<Thread> drivers = new ArrayList<>();
-        for (int d = 0; d < Math.min(4, options.inFlight()); d++) {
+        for (int d = 0; d < Math.min(4, parallel); d++) {
             drivers.add(Thread.ofVirtual().name("bench-driver-" + d).start(() -> {
                 long n;
                 while ((n = started.getAndIncrement()) < cycles) {
@@ -137,7 +142,7 @@ final class Shapes {
                     "the cycles of " + flow + " to end");
         }
         completedCycles.addAndGet(cycles);
-        return new Measured((end - begin) / 1e9);
+        return (end - begin) / 1e9;
     }
 
     /**
@@ -174,7 +179,7 @@ final class Shapes {
         completedCycles.addAndGet(ran);
         long heapAfter = heapAfterGc();
         ShapeResult result = new ShapeResult(flows + " periodic flows, 1 s", ran, BenchProbe.executions(),
-                (end - begin) / 1e9, null, BenchProbe.startLags(), heapBefore, heapAfter, completedCycles.get(), load());
+                (end - begin) / 1e9, null, null, BenchProbe.startLags(), heapBefore, heapAfter, completedCycles.get(), load());
         flowIds.forEach(station.flows::delete);
         return result;
     }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class StationBenchmarkSmokeTest {
 
     private static final String[] TINY = {"--chain-length", "3", "--chain-cycles", "20", "--fanout-width", "4",
-            "--fanout-cycles", "10", "--warmup", "5", "--in-flight", "4", "--flows", "3", "--ticks", "2",
+            "--fanout-cycles", "10", "--warmup", "5", "--in-flight", "4", "--latency-cycles", "3", "--flows", "3", "--ticks", "2",
             "--floor-trips", "20"};
 
     @Test
@@ -23,9 +23,9 @@ class StationBenchmarkSmokeTest {
         String output = run("--mode", "embedded");
 
         assertThat(output).contains("### embedded mode", "| shape | cycles | node executions | executions/s | hop p50");
-        assertThat(output).containsPattern("\\| chain of 3 \\| 20 \\| 60 \\| [\\d,]+ \\| [\\d.]+ ms \\| [\\d.]+ ms \\| — \\| — \\|");
+        assertThat(output).containsPattern("\\| chain of 3 \\| 20 \\| 60 \\| [\\d,]+ \\| [\\d.]+ ms \\| [\\d.]+ ms \\| [\\d.]+ ms \\| — \\| — \\|");
         assertThat(output).containsPattern("\\| fan-out 4 \\+ fan-in \\| 10 \\| 60 \\| [\\d,]+ \\| [\\d.]+ ms \\|");
-        assertThat(output).containsPattern("\\| 3 periodic flows, 1 s \\| \\d+ \\| \\d+ \\| [\\d,]+ \\| — \\| — \\| [\\d.]+ ms \\| [\\d.]+ ms \\|");
+        assertThat(output).containsPattern("\\| 3 periodic flows, 1 s \\| \\d+ \\| \\d+ \\| [\\d,]+ \\| — \\| — \\| — \\| [\\d.]+ ms \\| [\\d.]+ ms \\|");
         assertThat(output).doesNotContain("floor, same run");
     }
 
