@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -54,6 +55,9 @@ final class BenchStation implements AutoCloseable {
     final ExecutionService execution;
     private final Environment environment;
     private final List<String> nodeTypes;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    /** Cleans up after an interrupted run (Ctrl-C) too. */
+    private final Thread cleanupOnExit = new Thread(this::closeOnce, "bench-cleanup");
 
     private BenchStation(String mode, String runId, ConfigurableApplicationContext context) {
         this.mode = mode;
@@ -63,11 +67,12 @@ final class BenchStation implements AutoCloseable {
         this.execution = context.getBean(ExecutionService.class);
         this.environment = context.getEnvironment();
         this.nodeTypes = List.copyOf(context.getBean(NodeRegistry.class).typeNames());
+        Runtime.getRuntime().addShutdownHook(cleanupOnExit);
     }
 
     static BenchStation start(String mode) {
         String runId = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-        Map<String, Object> properties = new LinkedHashMap<>();
+        Map<String, String> properties = new LinkedHashMap<>();
         properties.put("server.port", "0");
         properties.put("logging.level.root", "WARN");
         properties.put("logging.level.org.springdoc", "ERROR");
@@ -76,12 +81,15 @@ final class BenchStation implements AutoCloseable {
         if (mode.equals("distributed")) {
             properties.putAll(isolation(runId));
         }
+        // Given as command-line arguments: they win over the profile's application-*.yml (default
+        // properties would not, and the run would share the unprefixed Redis keyspace).
+        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(WeatherStationApplication.class)
                 .profiles(mode)
-                .properties(properties)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                .run();
+                .run(arguments);
         return new BenchStation(mode, runId, context);
     }
 
@@ -128,6 +136,18 @@ final class BenchStation implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running or about to: it cleans up.
+        }
+        closeOnce();
+    }
+
+    private void closeOnce() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         context.close();
         if (!mode.equals("distributed")) {
             return;

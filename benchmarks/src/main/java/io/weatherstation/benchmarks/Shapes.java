@@ -137,10 +137,7 @@ final class Shapes {
                 throw new IllegalStateException(e);
             }
         }
-        for (FlowId flow : flowIds) {
-            awaitCount(() -> station.execution.runningCycles(flow) == 0 ? 1 : 0, 1, Duration.ofMinutes(5),
-                    "the cycles of " + flow + " to end");
-        }
+        awaitCyclesEnded(flowIds, Duration.ofMinutes(2));
         completedCycles.addAndGet(cycles);
         return (end - begin) / 1e9;
     }
@@ -171,10 +168,7 @@ final class Shapes {
         awaitCount(BenchProbe::cycleEnds, target, Duration.ofSeconds(ticks * 3L + 60), "periodic cycles");
         long end = System.nanoTime();
         flowIds.forEach(id -> station.flows.stop(id, false));
-        for (FlowId flow : flowIds) {
-            awaitCount(() -> station.execution.runningCycles(flow) == 0 ? 1 : 0, 1, Duration.ofMinutes(1),
-                    "the cycles of " + flow + " to end");
-        }
+        awaitCyclesEnded(flowIds, Duration.ofMinutes(1));
         long ran = BenchProbe.cycleEnds();
         completedCycles.addAndGet(ran);
         long heapAfter = heapAfterGc();
@@ -182,6 +176,26 @@ final class Shapes {
                 (end - begin) / 1e9, null, null, BenchProbe.startLags(), heapBefore, heapAfter, completedCycles.get(), load());
         flowIds.forEach(station.flows::delete);
         return result;
+    }
+
+    /** Waits until no cycle of the flows runs; names the cycles and tasks still running if they do not end. */
+    private void awaitCyclesEnded(List<FlowId> flowIds, Duration limit) {
+        for (FlowId flow : flowIds) {
+            try {
+                awaitCount(() -> station.execution.runningCycles(flow) == 0 ? 1 : 0, 1, limit,
+                        "the cycles of " + flow + " to end");
+            } catch (IllegalStateException stuck) {
+                StringBuilder details = new StringBuilder(stuck.getMessage()).append("; still running:");
+                for (var cycle : station.execution.cycles(flow, 1_000)) {
+                    if (cycle.isRunning()) {
+                        details.append("\n  cycle ").append(cycle.number()).append(": ");
+                        station.execution.cycle(flow, cycle.number()).ifPresent(d -> d.tasks().forEach(t ->
+                                details.append(t.id().nodeId()).append('=').append(t.status().wireName()).append(' ')));
+                    }
+                }
+                throw new IllegalStateException(details.toString(), stuck);
+            }
+        }
     }
 
     private static void awaitCount(java.util.function.LongSupplier count, long target, Duration limit, String what) {

@@ -3,6 +3,9 @@ package io.weatherstation.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +42,17 @@ class StationBenchmarkSmokeTest {
         assertThat(output).containsPattern("\\| 3 periodic flows, 1 s \\| \\d+ \\|");
         assertThat(output).containsPattern("\\| RabbitMQ publish → consume .* \\| [\\d.]+ ms \\| [\\d.]+ ms \\|");
         assertThat(output).containsPattern("\\| Redis round trip \\(GET\\) \\| [\\d.]+ ms \\| [\\d.]+ ms \\|");
+        assertThat(redisKeys("flow:bench-*")).as("keys written outside the run's own prefix").isEmpty();
+        assertThat(redisKeys("bench-*")).as("keys of the run left behind").isEmpty();
+    }
+
+    private static java.util.List<String> redisKeys(String pattern) {
+        RedisClient client = RedisClient.create(RedisURI.create("localhost", 6379));
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            return connection.sync().keys(pattern);
+        } finally {
+            client.shutdown();
+        }
     }
 
     @Test
