@@ -54,15 +54,25 @@ class TaskRedeliveryTest {
 
     static final class RecordingDispatcher implements TaskDispatcher {
         final BlockingQueue<TaskAssignment> dispatched = new LinkedBlockingQueue<>();
+        /** Dispatches of this node id fail, as when the broker stays unreachable through every retry. */
+        volatile String refusedNode = "";
 
         @Override
         public void dispatch(TaskAssignment assignment) {
+            refuse(assignment);
             dispatched.add(assignment);
         }
 
         @Override
         public void dispatchAfter(TaskAssignment assignment, Duration delay) {
+            refuse(assignment);
             dispatched.add(assignment);
+        }
+
+        private void refuse(TaskAssignment assignment) {
+            if (assignment.task().nodeId().value().equals(refusedNode)) {
+                throw new IllegalStateException("broker unreachable after 5 attempts");
+            }
         }
     }
 
@@ -78,6 +88,59 @@ class TaskRedeliveryTest {
     @BeforeEach
     void clear() {
         dispatcher.dispatched.clear();
+        dispatcher.refusedNode = "";
+    }
+
+    @Test
+    void an_entry_task_the_dispatcher_cannot_take_fails_with_the_reason_instead_of_staying_pending() {
+        dispatcher.refusedNode = "a";
+        flow = FlowId.of("redelivery_" + FLOWS.incrementAndGet());
+        flows.register(new RegisterFlowCommand(flow, chain("constant_node", Map.of("values", Map.of("v", 1)))));
+
+        cycle = execution.runNow(flow);
+
+        NodeTask a = task("a");
+        assertThat(a.status()).isEqualTo(NodeTaskStatus.FAILED);
+        assertThat(a.message()).isEqualTo("could not be dispatched: broker unreachable after 5 attempts");
+        assertThat(task("b").status()).isEqualTo(NodeTaskStatus.SKIPPED);
+        assertThat(execution.cycle(flow, cycle).orElseThrow().cycle().status()).isEqualTo(CycleStatus.FAILED);
+    }
+
+    @Test
+    void a_downstream_task_the_dispatcher_cannot_take_fails_and_its_cycle_ends() throws Exception {
+        TaskAssignment first = startChain("constant_node", Map.of("values", Map.of("v", 1)));
+        dispatcher.refusedNode = "b";
+
+        execution.run(first);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> task("b").status() == NodeTaskStatus.FAILED);
+        assertThat(task("a").status()).isEqualTo(NodeTaskStatus.COMPLETED);
+        assertThat(task("b").message()).isEqualTo("could not be dispatched: broker unreachable after 5 attempts");
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                execution.cycle(flow, cycle).orElseThrow().cycle().status() == CycleStatus.FAILED);
+    }
+
+    @Test
+    void a_retry_the_dispatcher_cannot_schedule_fails_the_task() throws Exception {
+        Map<String, Object> failing = new java.util.LinkedHashMap<>(Map.of("id", "a", "type", "fail_node",
+                "config", Map.of("message", "exchange down")));
+        failing.put("retry", Map.of("max_attempts", 3, "backoff_seconds", 0.1));
+        flow = FlowId.of("redelivery_" + FLOWS.incrementAndGet());
+        flows.register(new RegisterFlowCommand(flow, Map.of("nodes", List.of(failing,
+                        Map.of("id", "b", "type", "code_node", "config", Map.of("expression", "{'x': 1}"))),
+                "edges", List.of(Map.of("source", "a", "source_handle", "output", "target", "b",
+                        "target_handle", "input_data")))));
+        cycle = execution.runNow(flow);
+        TaskAssignment first = next();
+        dispatcher.refusedNode = "a";
+
+        execution.run(first);
+
+        NodeTask a = task("a");
+        assertThat(a.status()).isEqualTo(NodeTaskStatus.FAILED);
+        assertThat(a.message()).isEqualTo("could not be dispatched: broker unreachable after 5 attempts");
+        assertThat(task("b").status()).isEqualTo(NodeTaskStatus.SKIPPED);
+        assertThat(execution.cycle(flow, cycle).orElseThrow().cycle().status()).isEqualTo(CycleStatus.FAILED);
     }
 
     @Test
@@ -172,19 +235,53 @@ class TaskRedeliveryTest {
         assertThat(task("b").status()).isEqualTo(NodeTaskStatus.PENDING);
     }
 
+    @Test
+    void a_task_waiting_for_a_signal_that_was_lost_fails_and_its_cycle_ends() throws Exception {
+        TaskAssignment first = startChain("constant_node", Map.of("values", Map.of("v", 1)));
+        NodeTaskId b = NodeTaskId.of(flow, cycle, NodeId.of("b"));
+
+        execution.failWaiting(b, "signal from a.output could not be delivered: delivery limit exceeded after 6 attempts");
+
+        assertThat(task("b").status()).isEqualTo(NodeTaskStatus.FAILED);
+        assertThat(task("b").message())
+                .isEqualTo("signal from a.output could not be delivered: delivery limit exceeded after 6 attempts");
+        execution.run(first);
+        assertThat(task("a").status()).isEqualTo(NodeTaskStatus.COMPLETED);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                execution.cycle(flow, cycle).orElseThrow().cycle().status() == CycleStatus.FAILED);
+        assertThat(task("b").status()).isEqualTo(NodeTaskStatus.FAILED);
+        assertThat(dispatcher.dispatched).isEmpty();
+    }
+
+    @Test
+    void a_lost_signal_leaves_a_task_that_no_longer_waits_alone() throws Exception {
+        TaskAssignment first = startChain("constant_node", Map.of("values", Map.of("v", 1)));
+
+        execution.failWaiting(first.task(), "signal from x.output could not be read");
+
+        assertThat(task("a").status()).isEqualTo(NodeTaskStatus.PENDING);
+        execution.run(first);
+        execution.failWaiting(first.task(), "signal from x.output could not be read");
+        assertThat(task("a").status()).isEqualTo(NodeTaskStatus.COMPLETED);
+    }
+
     /** Registers a → b (code_node), starts a cycle and returns a's assignment, not yet run. */
     private TaskAssignment startChain(String entryType, Map<String, Object> entryConfig) throws InterruptedException {
         flow = FlowId.of("redelivery_" + FLOWS.incrementAndGet());
-        flows.register(new RegisterFlowCommand(flow, Map.of(
-                "nodes", List.of(
-                        Map.of("id", "a", "type", entryType, "config", entryConfig),
-                        Map.of("id", "b", "type", "code_node", "config", Map.of("expression", "{'x': 1}"))),
-                "edges", List.of(
-                        Map.of("source", "a", "source_handle", "output", "target", "b", "target_handle", "input_data")))));
+        flows.register(new RegisterFlowCommand(flow, chain(entryType, entryConfig)));
         cycle = execution.runNow(flow);
         TaskAssignment first = next();
         assertThat(first.task().nodeId()).isEqualTo(NodeId.of("a"));
         return first;
+    }
+
+    private static Map<String, Object> chain(String entryType, Map<String, Object> entryConfig) {
+        return Map.of(
+                "nodes", List.of(
+                        Map.of("id", "a", "type", entryType, "config", entryConfig),
+                        Map.of("id", "b", "type", "code_node", "config", Map.of("expression", "{'x': 1}"))),
+                "edges", List.of(
+                        Map.of("source", "a", "source_handle", "output", "target", "b", "target_handle", "input_data")));
     }
 
     private TaskAssignment next() throws InterruptedException {

@@ -3,6 +3,7 @@ package io.weatherstation.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.weatherstation.journal.application.port.in.ExecutionJournalUseCase;
+import io.weatherstation.journal.application.port.out.EventLog;
 import io.weatherstation.journal.application.port.out.JournalStore;
 import io.weatherstation.journal.domain.LogEntry;
 import io.weatherstation.journal.domain.LogLevel;
@@ -32,9 +33,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -58,15 +62,22 @@ class DistributedJournalWiringTest {
     private static final PostgresEndpoint POSTGRES = TestInfrastructure.postgres();
     private static final String SCHEMA = "journal_it_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
 
+    private static final String REDIS_PREFIX = "journal-it-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()) + ":";
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         POSTGRES.springProperties().forEach((name, value) -> registry.add(name, () -> value));
+        TestInfrastructure.redis().springProperties().forEach((name, value) -> registry.add(name, () -> value));
+        registry.add("station.redis.key-prefix", () -> REDIS_PREFIX);
         registry.add("spring.datasource.hikari.schema", () -> SCHEMA);
         registry.add("spring.flyway.schemas", () -> SCHEMA);
     }
 
     @AfterAll
-    static void dropSchema() throws Exception {
+    static void dropSchemaAndKeys() throws Exception {
+        try (RedisTestKeys keys = new RedisTestKeys(REDIS_PREFIX)) {
+            keys.deleteAll();
+        }
         try (Connection connection = DriverManager.getConnection(POSTGRES.jdbcUrl(), POSTGRES.user(), POSTGRES.password());
                 Statement statement = connection.createStatement()) {
             statement.execute("drop schema if exists \"" + SCHEMA + "\" cascade");
@@ -82,12 +93,16 @@ class DistributedJournalWiringTest {
     @Autowired
     Flyway flyway;
 
+    @Autowired
+    EventLog eventLog;
+
     @Value("${local.server.port}")
     int port;
 
     @Test
     void migrates_at_start_up_and_journals_in_postgresql() {
         assertThat(store.getClass().getSimpleName()).isEqualTo("JooqJournalStoreAdapter");
+        assertThat(eventLog.getClass().getSimpleName()).isEqualTo("RedisEventLogAdapter");
         assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("1");
         assertThat(flyway.getConfiguration().getSchemas()).containsExactly(SCHEMA);
 
@@ -110,15 +125,27 @@ class DistributedJournalWiringTest {
         assertThat(db.path("details").path("database").asString()).isEqualTo("PostgreSQL");
     }
 
-    /** Auto-configuration as in the application, and only the journal slice's own beans. */
+    /**
+     * Auto-configuration as in the application, and only the journal slice's own beans, with the
+     * Redis keyspace and listener container its live event log uses.
+     */
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @ComponentScan(basePackages = {"io.weatherstation.journal.adapter.out", "io.weatherstation.journal.config"})
+    @ComponentScan(basePackages = {"io.weatherstation.journal.adapter.out", "io.weatherstation.journal.config",
+            "io.weatherstation.shared.adapter.out.redis"})
     static class JournalSlice {
 
         @Bean
         Clock clock() {
             return Clock.systemUTC();
+        }
+
+        @Bean
+        @ConditionalOnProperty(name = "station.mode", havingValue = "distributed")
+        RedisMessageListenerContainer redisMessageListenerContainer(RedisConnectionFactory connections) {
+            RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+            container.setConnectionFactory(connections);
+            return container;
         }
     }
 }

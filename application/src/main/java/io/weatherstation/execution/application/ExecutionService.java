@@ -4,6 +4,7 @@ import io.weatherstation.catalog.application.NodeRegistry;
 import io.weatherstation.catalog.application.spi.NodeResult;
 import io.weatherstation.execution.application.port.in.CycleRefusedException;
 import io.weatherstation.execution.application.port.in.FailNodeTaskUseCase;
+import io.weatherstation.execution.application.port.in.FailWaitingNodeTaskUseCase;
 import io.weatherstation.execution.application.port.in.QueryExecutionUseCase;
 import io.weatherstation.execution.application.port.in.NodeTaskNotFoundException;
 import io.weatherstation.execution.application.port.in.ReceiveSignalUseCase;
@@ -28,6 +29,9 @@ import io.weatherstation.execution.domain.NodeTask;
 import io.weatherstation.execution.domain.NodeTaskStatus;
 import io.weatherstation.execution.domain.OverlapPolicy;
 import io.weatherstation.execution.domain.OverlapVerdict;
+import io.weatherstation.execution.domain.PartialRun;
+import io.weatherstation.execution.domain.PartialRunId;
+import io.weatherstation.execution.domain.Pause;
 import io.weatherstation.execution.domain.ReadinessVerdict;
 import io.weatherstation.execution.domain.RetryDecision;
 import io.weatherstation.execution.domain.RetryPolicy;
@@ -77,7 +81,8 @@ import org.jspecify.annotations.Nullable;
  * counts the last one down.
  */
 public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase, RunNodeTaskUseCase,
-        ReceiveSignalUseCase, StopNodeTaskUseCase, FailNodeTaskUseCase, QueryExecutionUseCase {
+        ReceiveSignalUseCase, StopNodeTaskUseCase, FailNodeTaskUseCase, FailWaitingNodeTaskUseCase,
+        QueryExecutionUseCase {
 
     private static final int MAX_CACHED_PLANS = 4_096;
 
@@ -94,6 +99,7 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
     private final CycleSetups setups;
     private final ExecutionJournalUseCase journal;
     private final RunningTasks running;
+    private final ExecutionControls controls;
     private final WorkerId worker;
     private final Clock clock;
     private final Map<PlanKey, ExecutionPlan> plans = new ConcurrentHashMap<>();
@@ -102,7 +108,8 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
     public ExecutionService(QueryFlowsUseCase flows, FlowRepository flowRepository, HandleCycleEndUseCase cycleEnded,
             NodeRegistry registry, CycleRepository cycles, NodeTaskRepository tasks, TaskInbox inbox,
             TaskDispatcher dispatcher, SignalPublisher publisher, TerminationFlags flags, CycleSetups setups,
-            ExecutionJournalUseCase journal, RunningTasks running, WorkerId worker, Clock clock) {
+            ExecutionJournalUseCase journal, RunningTasks running, ExecutionControls controls, WorkerId worker,
+            Clock clock) {
         this.flows = flows;
         this.flowRepository = flowRepository;
         this.cycleEnded = cycleEnded;
@@ -116,6 +123,7 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
         this.setups = setups;
         this.journal = journal;
         this.running = running;
+        this.controls = controls;
         this.worker = worker;
         this.clock = clock;
     }
@@ -147,9 +155,16 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
         Instant now;
         // Counting the running cycles and inserting the new one must not interleave with another
         // start of the same flow, or two starts both see room for one more cycle.
+        if (controls.isFlowPaused(flowId)) {
+            schedulerLog(flowId, -1, LogLevel.INFO, "tick skipped: the flow is paused");
+            if (refuseLoudly) {
+                throw new CycleRefusedException(flowId, "the flow is paused");
+            }
+            return Optional.empty();
+        }
         synchronized (startLock(flowId)) {
             OverlapVerdict overlap = new OverlapPolicy(flow.definition().maxConcurrentCycles())
-                    .decide(cycles.running(flowId).size());
+                    .decide(ownRunningCycles(flowId));
             if (!overlap.isStart()) {
                 schedulerLog(flowId, -1, LogLevel.WARNING, "tick skipped: " + overlap.reason());
                 if (refuseLoudly) {
@@ -213,7 +228,12 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
 
     @Override
     public int runningCycles(FlowId flowId) {
-        return cycles.running(flowId).size();
+        return ownRunningCycles(flowId);
+    }
+
+    /** The flow's own running cycles: partial runs never count against its overlap policy. */
+    private int ownRunningCycles(FlowId flowId) {
+        return (int) cycles.running(flowId).stream().filter(n -> !PartialRunId.isPartialRun(n)).count();
     }
 
     @Override
@@ -223,6 +243,7 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
         inbox.forgetFlow(flowId);
         flags.forgetFlow(flowId);
         setups.forgetFlow(flowId);
+        controls.forgetFlow(flowId);
         plans.keySet().removeIf(key -> key.flowId().equals(flowId));
     }
 
@@ -247,6 +268,11 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
         }
         if (stop != null) {
             terminate(plan, id, stop);
+            return;
+        }
+        Optional<Pause> pause = controls.holding(id);
+        if (pause.isPresent()) {
+            hold(assignment, pause.get());
             return;
         }
         Instant startedAt = clock.instant();
@@ -339,7 +365,7 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
             if (requeued) {
                 nodeLog(id, LogLevel.WARNING, "attempt " + assignment.attempt() + " failed: " + message + "; retrying in "
                         + decision.after().toMillis() + " ms");
-                dispatcher.dispatchAfter(assignment.nextAttempt(), decision.after());
+                dispatch(plan, node, assignment.nextAttempt(), decision.after());
             }
             return;
         }
@@ -372,6 +398,32 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
         fail(plan.get(), id, plan.get().node(id.nodeId()), reason);
     }
 
+    @Override
+    public void failWaiting(NodeTaskId id, String reason) {
+        Optional<ExecutionPlan> plan = planOf(id.flowId(), id.cycle());
+        Optional<Cycle> cycle = cycles.find(id.flowId(), id.cycle());
+        if (plan.isEmpty() || cycle.isEmpty() || !cycle.get().isRunning() || !plan.get().contains(id.nodeId())) {
+            return;
+        }
+        // Only an attempt can fail: the waiting task is made ready and started here first.
+        boolean failed = tasks.update(id, task -> {
+            if (task.status() != NodeTaskStatus.REGISTERED) {
+                return false;
+            }
+            Instant now = clock.instant();
+            task.markReady(now);
+            task.start(worker, now);
+            task.fail(reason, now);
+            task.pullEvents();
+            return true;
+        }).orElse(false);
+        if (failed) {
+            nodeLog(id, LogLevel.ERROR, "failed: " + reason);
+            skipDownstream(plan.get(), id.cycle(), plan.get().node(id.nodeId()), SkipReason.UPSTREAM_FAILED);
+            finished(id);
+        }
+    }
+
     /**
      * Fails a running task, or a pending one that was dispatched but whose start was never
      * recorded (the transport gave up on it): that one is started here first, since only an
@@ -379,7 +431,8 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
      */
     private void fail(ExecutionPlan plan, NodeTaskId id, PlannedNode node, String message) {
         boolean failed = tasks.update(id, task -> {
-            if (task.isFinished() || task.status() == NodeTaskStatus.REGISTERED) {
+            if (task.isFinished() || task.status() == NodeTaskStatus.REGISTERED
+                    || task.status() == NodeTaskStatus.PAUSED) {
                 return false;
             }
             Instant now = clock.instant();
@@ -513,7 +566,9 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
         Optional<CycleSetup> setup = setups.find(flowId, number);
         inbox.forgetCycle(flowId, number);
         setups.forget(flowId, number);
-        setup.ifPresent(s -> cycleEnded.cycleEnded(flowId, number, s.trigger(), now));
+        if (!PartialRunId.isPartialRun(number)) {
+            setup.ifPresent(s -> cycleEnded.cycleEnded(flowId, number, s.trigger(), now));
+        }
     }
 
     // ---------------------------------------------------------------------------------- signals
@@ -607,7 +662,27 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
             return true;
         }).orElse(false);
         if (ready) {
-            dispatcher.dispatch(new TaskAssignment(id, node.type().type(), node.component(), inputs, 1));
+            dispatch(plan, node, new TaskAssignment(id, node.type().type(), node.component(),
+                    controls.withSuppliedInputs(id, inputs), 1), null);
+        }
+    }
+
+    /**
+     * Hands a pending task to the dispatcher, now or after {@code delay}. When the dispatcher
+     * gives up (the transport retried and still could not take the task), no worker will ever
+     * see the task: it fails with the reason, so its downstream is skipped and its cycle ends
+     * instead of waiting for a task that never comes.
+     */
+    private void dispatch(ExecutionPlan plan, PlannedNode node, TaskAssignment assignment, @Nullable Duration delay) {
+        try {
+            if (delay == null) {
+                dispatcher.dispatch(assignment);
+            } else {
+                dispatcher.dispatchAfter(assignment, delay);
+            }
+        } catch (RuntimeException e) {
+            String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            fail(plan, assignment.task(), node, "could not be dispatched: " + cause);
         }
     }
 
@@ -648,6 +723,159 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
         return tasks.find(task.id()).orElse(task);
     }
 
+    // ------------------------------------------------------------------------- operator controls
+
+    /**
+     * A pause holds a task that was about to start: it waits in status {@code paused} with its
+     * assignment parked until a resume releases it. Its timeout has not started. Should the pause
+     * end while the task was being parked, the task releases itself (exactly one of this and the
+     * resume takes the parked assignment).
+     */
+    private void hold(TaskAssignment assignment, Pause pause) {
+        NodeTaskId id = assignment.task();
+        String reason = "held: " + pause.target() + " is paused (" + pause.kind().wireName() + ")";
+        enum Held { NOW, ALREADY, NO }
+        Held held = tasks.update(id, task -> {
+            if (task.status() == NodeTaskStatus.PAUSED) {
+                return Held.ALREADY;
+            }
+            if (task.status() != NodeTaskStatus.PENDING) {
+                return Held.NO;
+            }
+            task.hold(reason, clock.instant());
+            task.pullEvents();
+            return Held.NOW;
+        }).orElse(Held.NO);
+        if (held == Held.NO) {
+            return;
+        }
+        // A redelivery of a task already held (its instance died between holding and parking it)
+        // parks it again: parking is idempotent, and the task must not stay paused unreleasable.
+        controls.parked().park(assignment);
+        if (held == Held.NOW) {
+            nodeLog(id, LogLevel.INFO, reason);
+        }
+        if (controls.holding(id).isEmpty()) {
+            release(id, Map.of());
+        }
+    }
+
+    /**
+     * Releases a held task to run (with {@code inputs} replacing or adding to its parked inputs).
+     * Returns false when it was not held any more (released, skipped or terminated meanwhile).
+     */
+    boolean release(NodeTaskId id, Map<String, Object> inputs) {
+        Optional<TaskAssignment> parked = controls.parked().take(id);
+        if (parked.isEmpty()) {
+            return false;
+        }
+        boolean released = tasks.update(id, task -> {
+            if (task.status() != NodeTaskStatus.PAUSED) {
+                return false;
+            }
+            task.release(clock.instant());
+            task.pullEvents();
+            return true;
+        }).orElse(false);
+        if (!released) {
+            return false;
+        }
+        TaskAssignment assignment = parked.get();
+        Map<String, Object> merged = new LinkedHashMap<>(assignment.inputs());
+        merged.putAll(inputs);
+        nodeLog(id, LogLevel.INFO, "released: resumed");
+        TaskAssignment next = new TaskAssignment(id, assignment.nodeType(), assignment.component(), merged,
+                assignment.attempt());
+        Optional<ExecutionPlan> plan = planOf(id.flowId(), id.cycle());
+        if (plan.isPresent() && plan.get().contains(id.nodeId())) {
+            dispatch(plan.get(), plan.get().node(id.nodeId()), next, null);
+        } else {
+            dispatcher.dispatch(next);
+        }
+        return true;
+    }
+
+    /**
+     * Skips a held task instead of running it (resume with skipping): it ends {@code skipped} and
+     * its downstream nodes are skipped as for a branch not taken. Returns false when it was not
+     * held any more.
+     */
+    boolean skipHeld(NodeTaskId id, String reason) {
+        Optional<TaskAssignment> parked = controls.parked().take(id);
+        if (parked.isEmpty()) {
+            return false;
+        }
+        Optional<ExecutionPlan> plan = planOf(id.flowId(), id.cycle());
+        boolean skipped = tasks.update(id, task -> {
+            if (task.status() != NodeTaskStatus.PAUSED) {
+                return false;
+            }
+            task.skip(reason, clock.instant());
+            task.pullEvents();
+            return true;
+        }).orElse(false);
+        if (!skipped) {
+            return false;
+        }
+        nodeLog(id, LogLevel.INFO, "skipped: " + reason);
+        if (plan.isPresent() && plan.get().contains(id.nodeId())) {
+            skipDownstream(plan.get(), id.cycle(), plan.get().node(id.nodeId()), SkipReason.UPSTREAM_SKIPPED);
+        }
+        finished(id);
+        return true;
+    }
+
+    /**
+     * Starts a partial run as a cycle of the partial-run namespace running {@code part} (a
+     * subgraph of the flow's definition {@code version}). Never touches the flow itself: its
+     * {@code last_cycle}, status and schedule stay as they are, and its overlap policy ignores
+     * partial runs.
+     */
+    void startPartialRun(PartialRun run, io.weatherstation.flow.domain.FlowDefinition part, long version) {
+        FlowId flowId = run.flowId();
+        CycleNumber number = run.id().cycle();
+        ExecutionPlan plan = plan(flowId, version, part, run.id().value());
+        setups.remember(flowId, number, new CycleSetup(part, version, CycleLauncher.Trigger.MANUAL, run.startedAt()));
+        Instant now = clock.instant();
+        Cycle cycle = Cycle.start(flowId, number, part.nodeIds(), now);
+        cycle.pullEvents();
+        List<NodeTask> registered = new ArrayList<>();
+        for (PlannedNode node : plan.nodes()) {
+            NodeTask task = NodeTask.register(NodeTaskId.of(flowId, number, node.id()), node.type().type(),
+                    node.component(), now);
+            task.pullEvents();
+            registered.add(task);
+        }
+        cycles.insert(cycle, registered);
+        schedulerLog(flowId, number.value(), LogLevel.INFO, "partial run " + run.id() + " started ("
+                + run.mode().wireName() + " of node " + run.trigger() + ", " + run.nodes().size() + " node(s))");
+        for (NodeId nodeId : run.nodes()) {
+            PlannedNode node = plan.node(nodeId);
+            if (node.isEntry()) {
+                dispatchReady(plan, number, node, Map.of());
+            }
+        }
+    }
+
+    /** Terminates every unfinished task of one running cycle (a cancelled partial run). */
+    void terminateCycle(FlowId flowId, CycleNumber number, String reason) {
+        boolean requested = cycles.update(flowId, number, cycle -> {
+            if (!cycle.isRunning()) {
+                return false;
+            }
+            cycle.requestTermination(clock.instant());
+            cycle.pullEvents();
+            return true;
+        }).orElse(false);
+        if (!requested) {
+            return;
+        }
+        Optional<ExecutionPlan> plan = planOf(flowId, number);
+        for (NodeTask task : tasks.findByCycle(flowId, number)) {
+            terminate(plan.orElse(null), task.id(), reason);
+        }
+    }
+
     // ---------------------------------------------------------------------------------- queries
 
     @Override
@@ -655,9 +883,18 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
         return cycles.find(flowId, cycle).map(c -> new CycleDetails(c, tasks.findByCycle(flowId, cycle)));
     }
 
+    /** The flow's own cycles, newest first (partial runs are listed by their own query). */
     @Override
     public List<Cycle> cycles(FlowId flowId, int limit) {
-        return cycles.findByFlow(flowId, limit);
+        int fetch = limit;
+        while (true) {
+            List<Cycle> found = cycles.findByFlow(flowId, fetch);
+            List<Cycle> own = found.stream().filter(c -> !PartialRunId.isPartialRun(c.number())).limit(limit).toList();
+            if (own.size() >= limit || found.size() < fetch || fetch >= Integer.MAX_VALUE / 2) {
+                return own;
+            }
+            fetch *= 2;
+        }
     }
 
     @Override
@@ -668,11 +905,18 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
     // ------------------------------------------------------------------------------------ plans
 
     private Optional<ExecutionPlan> planOf(FlowId flowId, CycleNumber cycle) {
-        return setups.find(flowId, cycle).map(s -> plan(flowId, s.definitionVersion(), s.definition()));
+        return setups.find(flowId, cycle).map(s -> plan(flowId, s.definitionVersion(), s.definition(),
+                PartialRunId.isPartialRun(cycle) ? PartialRunId.ofCycle(cycle).value() : 0));
     }
 
     private ExecutionPlan plan(FlowId flowId, long version, io.weatherstation.flow.domain.FlowDefinition definition) {
-        PlanKey key = new PlanKey(flowId, version);
+        return plan(flowId, version, definition, 0);
+    }
+
+    /** A partial run executes its own part of the definition: its plan is cached under its own key. */
+    private ExecutionPlan plan(FlowId flowId, long version, io.weatherstation.flow.domain.FlowDefinition definition,
+            long partialRun) {
+        PlanKey key = new PlanKey(flowId, version, partialRun);
         ExecutionPlan plan = plans.get(key);
         if (plan != null) {
             return plan;
@@ -683,7 +927,7 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
         return plans.computeIfAbsent(key, k -> ExecutionPlan.compile(flowId, version, definition, registry));
     }
 
-    private record PlanKey(FlowId flowId, long version) {
+    private record PlanKey(FlowId flowId, long version, long partialRun) {
     }
 
     /**

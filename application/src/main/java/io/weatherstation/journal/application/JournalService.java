@@ -1,7 +1,9 @@
 package io.weatherstation.journal.application;
 
 import io.weatherstation.journal.application.port.in.ExecutionJournalUseCase;
+import io.weatherstation.journal.application.port.in.RecordLiveEventUseCase;
 import io.weatherstation.journal.application.port.out.JournalStore;
+import io.weatherstation.journal.domain.LiveEvent;
 import io.weatherstation.journal.domain.LogEntry;
 import io.weatherstation.journal.domain.LogQuery;
 import io.weatherstation.journal.domain.Page;
@@ -24,7 +26,7 @@ import java.util.logging.Logger;
  * the hot path. When the store fails (a database outage), the batch stays buffered and is
  * retried on the next flush; only entries arriving while the buffer is full are dropped, and they
  * are counted ({@link #droppedEntries()}). Queries flush first, so a reader on this instance sees
- * everything recorded before the query.
+ * everything recorded before the query. Every entry is also announced as a live event.
  */
 public final class JournalService implements ExecutionJournalUseCase, AutoCloseable {
 
@@ -42,9 +44,15 @@ public final class JournalService implements ExecutionJournalUseCase, AutoClosea
     private final List<LogEntry> pendingLogs = new ArrayList<>();
     private final List<SignalRecord> pendingSignals = new ArrayList<>();
     private final ScheduledExecutorService flusher;
+    private final RecordLiveEventUseCase live;
 
     public JournalService(JournalStore store, int capacity, long flushIntervalMillis) {
+        this(store, capacity, flushIntervalMillis, RecordLiveEventUseCase.NONE);
+    }
+
+    public JournalService(JournalStore store, int capacity, long flushIntervalMillis, RecordLiveEventUseCase live) {
         this.store = store;
+        this.live = live;
         this.capacity = capacity;
         this.flusher = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("journal-flush").factory());
         flusher.scheduleWithFixedDelay(this::flushQuietly, flushIntervalMillis, flushIntervalMillis, TimeUnit.MILLISECONDS);
@@ -52,6 +60,7 @@ public final class JournalService implements ExecutionJournalUseCase, AutoClosea
 
     @Override
     public void log(LogEntry entry) {
+        live.record(LiveEvent.log(entry));
         if (reserve()) {
             logs.add(entry);
         }
@@ -59,6 +68,7 @@ public final class JournalService implements ExecutionJournalUseCase, AutoClosea
 
     @Override
     public void signal(SignalRecord record) {
+        live.record(LiveEvent.signal(record));
         if (reserve()) {
             signals.add(record);
         }

@@ -2,7 +2,15 @@ package io.weatherstation.execution.config;
 
 import io.weatherstation.catalog.application.NodeRegistry;
 import io.weatherstation.execution.application.ExecuteNodeService;
+import io.weatherstation.execution.application.ExecutionControls;
 import io.weatherstation.execution.application.ExecutionService;
+import io.weatherstation.execution.application.LiveCycleRepository;
+import io.weatherstation.execution.application.LiveNodeTaskRepository;
+import io.weatherstation.execution.application.PartialRunService;
+import io.weatherstation.execution.application.PauseExecutionService;
+import io.weatherstation.execution.application.port.out.ParkedTasks;
+import io.weatherstation.execution.application.port.out.PartialRuns;
+import io.weatherstation.execution.application.port.out.PauseRegistry;
 import io.weatherstation.execution.application.RunningTasks;
 import io.weatherstation.execution.application.port.out.CycleRepository;
 import io.weatherstation.execution.application.port.out.CycleSetups;
@@ -15,6 +23,7 @@ import io.weatherstation.flow.application.port.in.HandleCycleEndUseCase;
 import io.weatherstation.flow.application.port.in.QueryFlowsUseCase;
 import io.weatherstation.flow.application.port.out.FlowRepository;
 import io.weatherstation.journal.application.port.in.ExecutionJournalUseCase;
+import io.weatherstation.journal.application.port.in.RecordLiveEventUseCase;
 import io.weatherstation.execution.application.ExecuteNodeService;
 import io.weatherstation.flow.application.port.out.CronCalendar;
 import io.weatherstation.flow.domain.FlowLimits;
@@ -86,8 +95,32 @@ class ExecutionConfiguration {
     ExecutionService executionService(QueryFlowsUseCase flows, FlowRepository flowRepository,
             HandleCycleEndUseCase cycleEnded, NodeRegistry registry, CycleRepository cycles, NodeTaskRepository tasks,
             TaskInbox inbox, TaskDispatcher dispatcher, SignalPublisher publisher, TerminationFlags flags,
-            CycleSetups setups, ExecutionJournalUseCase journal, RunningTasks running, WorkerId worker, Clock clock) {
-        return new ExecutionService(flows, flowRepository, cycleEnded, registry, cycles, tasks, inbox, dispatcher,
-                publisher, flags, setups, journal, running, worker, clock);
+            CycleSetups setups, ExecutionJournalUseCase journal, RunningTasks running, ExecutionControls controls,
+            WorkerId worker, Clock clock, RecordLiveEventUseCase live) {
+        // The engine's status changes reach the live event stream through its repositories.
+        return new ExecutionService(flows, flowRepository, cycleEnded, registry, new LiveCycleRepository(cycles, live),
+                new LiveNodeTaskRepository(tasks, live), inbox, dispatcher, publisher, flags, setups, journal, running,
+                controls, worker, clock);
+    }
+
+    @Bean
+    ExecutionControls executionControls(PauseRegistry pauses, ParkedTasks parked, PartialRuns partialRuns) {
+        return new ExecutionControls(pauses, parked, partialRuns);
+    }
+
+    @Bean
+    PauseExecutionService pauseExecutionService(QueryFlowsUseCase flows, ExecutionControls controls,
+            ExecutionService engine, NodeTaskRepository tasks, NodeRegistry registry, ExecutionJournalUseCase journal,
+            Clock clock, RecordLiveEventUseCase live) {
+        return new PauseExecutionService(flows, controls, engine, new LiveNodeTaskRepository(tasks, live), registry,
+                journal, clock);
+    }
+
+    @Bean
+    PartialRunService partialRunService(QueryFlowsUseCase flows, ExecutionControls controls, ExecutionService engine,
+            NodeRegistry registry, CycleRepository cycles, NodeTaskRepository tasks, Clock clock,
+            RecordLiveEventUseCase live) {
+        return new PartialRunService(flows, controls, engine, registry, new LiveCycleRepository(cycles, live),
+                new LiveNodeTaskRepository(tasks, live), clock);
     }
 }

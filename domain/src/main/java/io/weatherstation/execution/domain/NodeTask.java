@@ -82,6 +82,20 @@ public final class NodeTask {
         this.progress = 0;
     }
 
+    /**
+     * A pause holds it before it starts: {@code pending → paused}. It keeps its attempt count and
+     * has no worker; {@code reason} says which pause holds it.
+     */
+    public void hold(String reason, Instant at) {
+        transition(NodeTaskStatus.PAUSED, requireText(reason, "reason"), at, "be held by a pause",
+                EnumSet.of(NodeTaskStatus.PENDING));
+    }
+
+    /** Its pause ended: {@code paused → pending}, ready for dispatch again. */
+    public void release(Instant at) {
+        transition(NodeTaskStatus.PENDING, null, at, "be released from a pause", EnumSet.of(NodeTaskStatus.PAUSED));
+    }
+
     /** The node returned normally: {@code running → completed}. */
     public void complete(Instant at) {
         transition(NodeTaskStatus.COMPLETED, null, at, "complete", EnumSet.of(NodeTaskStatus.RUNNING));
@@ -106,13 +120,17 @@ public final class NodeTask {
     /** A stop (user request or a component stop) ended it: any unfinished status → {@code terminated}. */
     public void terminate(String reason, Instant at) {
         transition(NodeTaskStatus.TERMINATED, requireText(reason, "reason"), at, "terminate",
-                EnumSet.of(NodeTaskStatus.REGISTERED, NodeTaskStatus.PENDING, NodeTaskStatus.RUNNING));
+                EnumSet.of(NodeTaskStatus.REGISTERED, NodeTaskStatus.PENDING, NodeTaskStatus.PAUSED,
+                        NodeTaskStatus.RUNNING));
     }
 
-    /** It will not run in this cycle (an upstream branch or failure): {@code registered|pending → skipped}. */
+    /**
+     * It will not run in this cycle (an upstream branch or failure, or skipped on resume):
+     * {@code registered|pending|paused → skipped}.
+     */
     public void skip(String reason, Instant at) {
         transition(NodeTaskStatus.SKIPPED, requireText(reason, "reason"), at, "skip",
-                EnumSet.of(NodeTaskStatus.REGISTERED, NodeTaskStatus.PENDING));
+                EnumSet.of(NodeTaskStatus.REGISTERED, NodeTaskStatus.PENDING, NodeTaskStatus.PAUSED));
     }
 
     /** Progress of the running attempt, 0–100. Records no event (it would flood the event stream). */

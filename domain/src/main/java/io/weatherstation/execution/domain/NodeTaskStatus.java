@@ -9,12 +9,15 @@ import java.util.Set;
 /**
  * Status of a node task (SPEC §4): {@code registered → pending → running → completed | failed |
  * terminated | skipped}. {@code running → pending} is a retry after a failed attempt or a
- * redelivery after a worker crash. Terminal statuses are final: a task finished once is never
+ * redelivery after a worker crash. {@code pending → paused → pending} is a ready task held by a
+ * pause of its flow, component or node and released on resume (it has not started, so no timeout
+ * runs while it waits). Terminal statuses are final: a task finished once is never
  * run again in the same cycle.
  */
 public enum NodeTaskStatus {
     REGISTERED,
     PENDING,
+    PAUSED,
     RUNNING,
     COMPLETED,
     FAILED,
@@ -24,7 +27,7 @@ public enum NodeTaskStatus {
     public boolean isTerminal() {
         return switch (this) {
             case COMPLETED, FAILED, TERMINATED, SKIPPED -> true;
-            case REGISTERED, PENDING, RUNNING -> false;
+            case REGISTERED, PENDING, PAUSED, RUNNING -> false;
         };
     }
 
@@ -32,7 +35,8 @@ public enum NodeTaskStatus {
     public Set<NodeTaskStatus> allowedTransitions() {
         return switch (this) {
             case REGISTERED -> EnumSet.of(PENDING, SKIPPED, TERMINATED);
-            case PENDING -> EnumSet.of(RUNNING, SKIPPED, TERMINATED);
+            case PENDING -> EnumSet.of(RUNNING, PAUSED, SKIPPED, TERMINATED);
+            case PAUSED -> EnumSet.of(PENDING, SKIPPED, TERMINATED);
             case RUNNING -> EnumSet.of(COMPLETED, FAILED, TERMINATED, PENDING);
             case COMPLETED, FAILED, TERMINATED, SKIPPED -> EnumSet.noneOf(NodeTaskStatus.class);
         };

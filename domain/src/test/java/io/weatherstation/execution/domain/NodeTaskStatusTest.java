@@ -2,6 +2,7 @@ package io.weatherstation.execution.domain;
 
 import static io.weatherstation.execution.domain.NodeTaskStatus.COMPLETED;
 import static io.weatherstation.execution.domain.NodeTaskStatus.FAILED;
+import static io.weatherstation.execution.domain.NodeTaskStatus.PAUSED;
 import static io.weatherstation.execution.domain.NodeTaskStatus.PENDING;
 import static io.weatherstation.execution.domain.NodeTaskStatus.REGISTERED;
 import static io.weatherstation.execution.domain.NodeTaskStatus.RUNNING;
@@ -22,8 +23,14 @@ class NodeTaskStatusTest {
     }
 
     @Test
-    void pendingTasksStartOrEndWithoutRunning() {
-        assertThat(PENDING.allowedTransitions()).containsExactlyInAnyOrder(RUNNING, SKIPPED, TERMINATED);
+    void pendingTasksStartAreHeldOrEndWithoutRunning() {
+        assertThat(PENDING.allowedTransitions()).containsExactlyInAnyOrder(RUNNING, PAUSED, SKIPPED, TERMINATED);
+    }
+
+    @Test
+    void pausedTasksAreReleasedOrEndWithoutRunning() {
+        assertThat(PAUSED.allowedTransitions()).containsExactlyInAnyOrder(PENDING, SKIPPED, TERMINATED);
+        assertThat(PAUSED.canTransitionTo(RUNNING)).isFalse();
     }
 
     @Test
@@ -43,7 +50,7 @@ class NodeTaskStatusTest {
     }
 
     @ParameterizedTest
-    @EnumSource(names = {"REGISTERED", "PENDING", "RUNNING"})
+    @EnumSource(names = {"REGISTERED", "PENDING", "PAUSED", "RUNNING"})
     void unfinishedStatusesAreNotTerminal(NodeTaskStatus status) {
         assertThat(status.isTerminal()).isFalse();
     }

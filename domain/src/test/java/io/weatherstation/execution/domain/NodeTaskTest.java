@@ -122,12 +122,49 @@ class NodeTaskTest {
     }
 
     @Test
+    void aPauseHoldsAReadyTaskUntilItIsReleasedWithoutCountingAnAttempt() {
+        NodeTask task = pending();
+
+        task.hold("node buy is paused (manual)", T2);
+
+        assertThat(task.status()).isEqualTo(NodeTaskStatus.PAUSED);
+        assertThat(task.message()).isEqualTo("node buy is paused (manual)");
+        assertThat(task.worker()).isNull();
+        assertThat(task.pullEvents()).containsExactly(new NodeTaskStatusChanged(ID, NodeTaskStatus.PENDING,
+                NodeTaskStatus.PAUSED, "node buy is paused (manual)", T2));
+
+        task.release(T3);
+        task.start(WORKER, T3);
+
+        assertThat(task.status()).isEqualTo(NodeTaskStatus.RUNNING);
+        assertThat(task.attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void aHeldTaskCanBeSkippedOrTerminatedButNotStarted() {
+        NodeTask skipped = pending();
+        skipped.hold("paused", T2);
+        skipped.skip("skipped on resume", T3);
+        NodeTask terminated = pending();
+        terminated.hold("paused", T2);
+        terminated.terminate("flow stopped with termination", T3);
+        NodeTask held = pending();
+        held.hold("paused", T2);
+
+        assertThat(skipped.status()).isEqualTo(NodeTaskStatus.SKIPPED);
+        assertThat(terminated.status()).isEqualTo(NodeTaskStatus.TERMINATED);
+        assertIllegal(held, task -> task.start(WORKER, T3), NodeTaskStatus.PAUSED, NodeTaskStatus.RUNNING);
+        assertIllegal(running(), task -> task.hold("paused", T3), NodeTaskStatus.RUNNING, NodeTaskStatus.PAUSED);
+        assertIllegal(pending(), task -> task.release(T3), NodeTaskStatus.PENDING, NodeTaskStatus.PENDING);
+    }
+
+    @Test
     void aRunningTaskCannotBeSkipped() {
         NodeTask task = running();
 
         assertThatThrownBy(() -> task.skip("upstream_skipped", T3))
                 .isInstanceOf(IllegalNodeTaskTransitionException.class)
-                .hasMessage("node task btc_4_buy cannot skip while running (skip goes from registered or pending to skipped)");
+                .hasMessage("node task btc_4_buy cannot skip while running (skip goes from registered or pending or paused to skipped)");
     }
 
     @Test

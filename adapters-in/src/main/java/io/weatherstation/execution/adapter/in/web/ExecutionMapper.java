@@ -51,13 +51,13 @@ final class ExecutionMapper {
         Map<NodeTaskStatus, Integer> counts = details.countsByStatus();
         return new StatisticsResponse(details.tasks().size(),
                 counts.get(NodeTaskStatus.REGISTERED), counts.get(NodeTaskStatus.PENDING),
-                counts.get(NodeTaskStatus.RUNNING), counts.get(NodeTaskStatus.COMPLETED),
+                counts.get(NodeTaskStatus.PAUSED), counts.get(NodeTaskStatus.RUNNING), counts.get(NodeTaskStatus.COMPLETED),
                 counts.get(NodeTaskStatus.FAILED), counts.get(NodeTaskStatus.TERMINATED),
                 counts.get(NodeTaskStatus.SKIPPED));
     }
 
     static StatisticsResponse noStatistics() {
-        return new StatisticsResponse(0, 0, 0, 0, 0, 0, 0, 0);
+        return new StatisticsResponse(0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     static List<NodeTaskResponse> tasks(List<NodeTask> tasks) {

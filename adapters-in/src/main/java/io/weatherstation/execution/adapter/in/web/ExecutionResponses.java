@@ -24,7 +24,8 @@ final class ExecutionResponses {
             @JsonProperty("next_execution") @Nullable Instant nextExecution,
             @JsonProperty("created_at") Instant createdAt,
             @JsonProperty("updated_at") Instant updatedAt,
-            @JsonProperty("current_cycle") @Nullable CycleSummaryResponse currentCycle) {
+            @JsonProperty("current_cycle") @Nullable CycleSummaryResponse currentCycle,
+            List<ControlResponses.PauseResponse> pauses) {
     }
 
     /** A cycle without its tasks. */
@@ -64,8 +65,8 @@ final class ExecutionResponses {
     }
 
     /** Node tasks of one cycle by status. */
-    record StatisticsResponse(int total, int registered, int pending, int running, int completed, int failed,
-            int terminated, int skipped) {
+    record StatisticsResponse(int total, int registered, int pending, int paused, int running, int completed,
+            int failed, int terminated, int skipped) {
     }
 
     record NodeTaskResponse(
@@ -97,7 +98,8 @@ final class ExecutionResponses {
             @JsonProperty("termination_requested") boolean terminationRequested,
             @JsonProperty("component_stops") List<ComponentStopResponse> componentStops,
             StatisticsResponse statistics,
-            List<NodeTaskResponse> nodes) {
+            List<NodeTaskResponse> nodes,
+            List<ControlResponses.PauseResponse> pauses) {
     }
 
     /** One journal line; {@code cycle} and {@code node_id} are null for flow-level and system lines. */

@@ -1,5 +1,6 @@
 package io.weatherstation.execution.adapter.in.web;
 
+import io.weatherstation.execution.application.port.in.PauseExecutionUseCase;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -33,11 +34,14 @@ class FlowStatusController {
     private final QueryFlowsUseCase flows;
     private final QueryExecutionUseCase executions;
     private final NodeTypeCatalog catalog;
+    private final PauseExecutionUseCase pauses;
 
-    FlowStatusController(QueryFlowsUseCase flows, QueryExecutionUseCase executions, NodeTypeCatalog catalog) {
+    FlowStatusController(QueryFlowsUseCase flows, QueryExecutionUseCase executions, NodeTypeCatalog catalog,
+            PauseExecutionUseCase pauses) {
         this.flows = flows;
         this.executions = executions;
         this.catalog = catalog;
+        this.pauses = pauses;
     }
 
     @GetMapping
@@ -48,7 +52,7 @@ class FlowStatusController {
         return new FlowDetailsResponse(flow.id().value(), name(flow), flow.status().code(),
                 SecretParameters.mask(flow.definitionJson(), catalog), flow.structure().toDocument(),
                 flow.definitionVersion(), flow.lastCycle().map(CycleNumber::value).orElse(null),
-                flow.nextExecution().orElse(null), flow.createdAt(), flow.updatedAt(), current);
+                flow.nextExecution().orElse(null), flow.createdAt(), flow.updatedAt(), current, pauses(flowId));
     }
 
     @GetMapping("/status")
@@ -65,13 +69,18 @@ class FlowStatusController {
         if (details.isEmpty()) {
             return new FlowStatusResponse(flow.id().value(), flow.status().code(), lastCycle,
                     flow.nextExecution().orElse(null), null, null, null, null, false, List.of(),
-                    ExecutionMapper.noStatistics(), List.of());
+                    ExecutionMapper.noStatistics(), List.of(), pauses(flowId));
         }
         Cycle shown = details.get().cycle();
         return new FlowStatusResponse(flow.id().value(), flow.status().code(), lastCycle,
                 flow.nextExecution().orElse(null), shown.number().value(), shown.status().wireName(),
                 shown.startTime(), shown.endTime(), shown.terminationRequested(), ExecutionMapper.componentStops(shown),
-                ExecutionMapper.statistics(details.get()), ExecutionMapper.tasks(details.get().tasks()));
+                ExecutionMapper.statistics(details.get()), ExecutionMapper.tasks(details.get().tasks()), pauses(flowId));
+    }
+
+    /** The pauses in force on the flow (empty when nothing is paused). */
+    private List<ControlResponses.PauseResponse> pauses(FlowId flowId) {
+        return pauses.pauses(flowId).state().pauses().stream().map(PauseController::pause).toList();
     }
 
     /** The last cycle claimed, or the newest one stored when that one is not (yet, or any more) there. */

@@ -1,5 +1,6 @@
 package io.weatherstation.execution.adapter.in.web;
 
+import io.weatherstation.execution.domain.PartialRunId;
 import io.weatherstation.flow.application.port.in.FlowNotFoundException;
 import io.weatherstation.flow.application.port.in.QueryFlowsUseCase;
 import io.weatherstation.flow.domain.Flow;
@@ -29,8 +30,14 @@ final class Lookups {
                 "flow '" + flowId + "' has no cycle " + cycle, Map.of("flow_id", flowId.value(), "cycle", cycle.value())));
     }
 
-    /** Whether the flow ever ran this cycle (its data may have expired since). */
+    /**
+     * Whether the flow ever ran this cycle (its data may have expired since); a partial run's cycle
+     * (ADR 0012) is looked up as it is.
+     */
     static boolean everRan(Flow flow, CycleNumber cycle) {
+        if (PartialRunId.isPartialRun(cycle)) {
+            return true;
+        }
         return flow.lastCycle().map(last -> cycle.compareTo(last) <= 0).orElse(false);
     }
 

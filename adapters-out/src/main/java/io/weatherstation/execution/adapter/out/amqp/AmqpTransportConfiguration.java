@@ -3,6 +3,7 @@ package io.weatherstation.execution.adapter.out.amqp;
 import io.weatherstation.catalog.application.NodeRegistry;
 import io.weatherstation.execution.application.RunningTasks;
 import io.weatherstation.execution.application.port.in.FailNodeTaskUseCase;
+import io.weatherstation.execution.application.port.in.FailWaitingNodeTaskUseCase;
 import io.weatherstation.execution.application.port.in.ReceiveSignalUseCase;
 import io.weatherstation.execution.application.port.in.RunNodeTaskUseCase;
 import java.util.List;
@@ -94,6 +95,15 @@ class AmqpTransportConfiguration {
                 new AmqpDeadTaskListener(failer, properties.deliveryLimit(), threads.executor()::execute,
                         properties.redeliveryBackoff(), properties.maxRedeliveryBackoff()),
                 List.of(properties.tasksDeadQueue()));
+    }
+
+    @Bean
+    DirectMessageListenerContainer stationDeadSignalContainer(ConnectionFactory connectionFactory, AmqpAdmin admin,
+            AmqpProperties properties, ObjectProvider<FailWaitingNodeTaskUseCase> failer, HandlerThreads threads) {
+        return container(connectionFactory, admin, properties, 16, AcknowledgeMode.MANUAL,
+                new AmqpDeadSignalListener(failer, properties.deliveryLimit(), threads.executor()::execute,
+                        properties.redeliveryBackoff(), properties.maxRedeliveryBackoff()),
+                List.of(properties.signalsDeadQueue()));
     }
 
     private static DirectMessageListenerContainer container(ConnectionFactory connectionFactory, AmqpAdmin admin,

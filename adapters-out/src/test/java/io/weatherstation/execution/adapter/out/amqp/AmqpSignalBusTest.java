@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.weatherstation.execution.adapter.out.amqp.StationContexts.Engine;
+import io.weatherstation.execution.adapter.out.amqp.StationContexts.Failed;
 import io.weatherstation.execution.adapter.out.amqp.StationContexts.Received;
 import io.weatherstation.execution.application.RunningTasks;
 import io.weatherstation.execution.application.port.out.SignalPublisher;
@@ -22,6 +23,7 @@ import io.weatherstation.signaling.domain.StopRoute;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -198,6 +200,7 @@ class AmqpSignalBusTest {
     @Test
     void a_malformed_signal_is_dead_lettered_at_once_and_never_reaches_the_engine() {
         StationContexts.runner(broker, engine).run(context -> {
+            deadSignalsLeftForInspection(context);
             context.getBean(SignalPublisher.class).publish(named(), priceSignal());
             await().atMost(WAIT).until(() -> engine.received.size() == 1);
             MessageProperties properties = new MessageProperties();
@@ -217,6 +220,7 @@ class AmqpSignalBusTest {
     void a_signal_the_engine_keeps_failing_on_is_retried_then_dead_lettered() {
         engine.receiveFails = true;
         StationContexts.runner(broker, engine).run(context -> {
+            deadSignalsLeftForInspection(context);
             context.getBean(SignalPublisher.class).publish(named(), priceSignal());
 
             Message dead = nextOn(broker.name("station.signals.dead"));
@@ -228,6 +232,43 @@ class AmqpSignalBusTest {
             // delivery limit 2: the first delivery and two more
             assertThat(engine.receiveCalls).hasValue(3);
         });
+    }
+
+    @Test
+    void a_signal_that_could_not_be_delivered_fails_its_waiting_target_task() throws Exception {
+        engine.receiveFails = true;
+        StationContexts.runner(broker, engine).run(context -> {
+            context.getBean(SignalPublisher.class).publish(named(), priceSignal());
+
+            Failed failed = engine.failedWaiting.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+            assertThat(failed).isEqualTo(new Failed(NodeTaskId.of(FLOW, CYCLE, NodeId.of("ai")),
+                    "signal from price.data could not be delivered: delivery limit exceeded after 3 attempts"));
+            await().atMost(WAIT).until(() ->
+                    broker.admin.getQueueInfo(broker.name("station.signals.dead")).getMessageCount() == 0);
+            assertThat(engine.failed).isEmpty();
+        });
+    }
+
+    @Test
+    void a_signal_that_could_not_be_read_fails_its_waiting_target_task() throws Exception {
+        StationContexts.runner(broker, engine).run(context -> {
+            MessageProperties properties = new MessageProperties();
+            properties.setContentType("application/json");
+
+            broker.template.send(broker.name("signals_exchange"), wildcard().routingKey(),
+                    new Message("{\"signal_type\": 42}".getBytes(StandardCharsets.UTF_8), properties));
+
+            Failed failed = engine.failedWaiting.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(failed).isEqualTo(new Failed(NodeTaskId.of(FLOW, CYCLE, NodeId.of("code")),
+                    "signal from price.data could not be read"));
+            assertThat(engine.receiveCalls).hasValue(0);
+        });
+    }
+
+    /** Stops the station's consumer of dead signals, so the test can read them itself. */
+    private static void deadSignalsLeftForInspection(org.springframework.context.ApplicationContext context) {
+        context.getBean("stationDeadSignalContainer", DirectMessageListenerContainer.class).stop();
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.weatherstation.catalog.adapter.out.nodes.ConstantNode;
 import io.weatherstation.catalog.application.NodeRegistry;
 import io.weatherstation.execution.application.RunningTasks;
 import io.weatherstation.execution.application.port.in.FailNodeTaskUseCase;
+import io.weatherstation.execution.application.port.in.FailWaitingNodeTaskUseCase;
 import io.weatherstation.execution.application.port.in.ReceiveSignalUseCase;
 import io.weatherstation.execution.application.port.in.RunNodeTaskUseCase;
 import io.weatherstation.execution.application.port.out.TaskAssignment;
@@ -40,6 +41,7 @@ final class StationContexts {
                 .withBean(ReceiveSignalUseCase.class, () -> engine::receive)
                 .withBean(RunNodeTaskUseCase.class, () -> engine::run)
                 .withBean(FailNodeTaskUseCase.class, () -> engine::fail)
+                .withBean(FailWaitingNodeTaskUseCase.class, () -> engine::failWaiting)
                 .withPropertyValues(broker.stationPropertyPairs());
     }
 
@@ -58,6 +60,7 @@ final class StationContexts {
         final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
         final BlockingQueue<Ran> ran = new LinkedBlockingQueue<>();
         final BlockingQueue<Failed> failed = new LinkedBlockingQueue<>();
+        final BlockingQueue<Failed> failedWaiting = new LinkedBlockingQueue<>();
         final AtomicInteger receiveCalls = new AtomicInteger();
         final AtomicInteger runCalls = new AtomicInteger();
         volatile boolean receiveFails;
@@ -91,6 +94,10 @@ final class StationContexts {
 
         void fail(NodeTaskId task, String reason) {
             failed.add(new Failed(task, reason));
+        }
+
+        void failWaiting(NodeTaskId task, String reason) {
+            failedWaiting.add(new Failed(task, reason));
         }
     }
 }
