@@ -63,6 +63,27 @@ public final class Cycle {
         this.terminationRequested = terminationRequested;
     }
 
+    private Cycle(Cycle other) {
+        this.flowId = other.flowId;
+        this.number = other.number;
+        this.status = other.status;
+        this.startTime = other.startTime;
+        this.endTime = other.endTime;
+        // Unmodifiable and fixed at start: shared, not copied.
+        this.nodes = other.nodes;
+        this.componentStops = new TreeMap<>(other.componentStops);
+        this.terminationRequested = other.terminationRequested;
+    }
+
+    /**
+     * An independent copy of this cycle's state, as {@link #rehydrate} would rebuild it (no
+     * pending events): changing one never changes the other. Cheaper than rebuilding, since the
+     * immutable node set is shared instead of sorted again.
+     */
+    public Cycle copy() {
+        return new Cycle(this);
+    }
+
     /** A new running cycle of these nodes; records {@link CycleStarted}. */
     public static Cycle start(FlowId flowId, CycleNumber number, Collection<NodeId> nodes, Instant at) {
         Cycle cycle = new Cycle(flowId, number, CycleStatus.RUNNING, at, null, nodes, List.of(), false);

@@ -40,6 +40,24 @@ class CycleTest {
     }
 
     @Test
+    void aCopyHasTheSameStateNoEventsAndChangesIndependently() {
+        Cycle cycle = started();
+        cycle.stopComponent(ZERO, "no signal", CHECK, T1);
+        cycle.pullEvents();
+
+        Cycle copy = cycle.copy();
+        assertThat(copy.pullEvents()).as("a copy has no pending events").isEmpty();
+        copy.requestTermination(T2);
+
+        assertThat(copy.terminationRequested()).isTrue();
+        assertThat(copy.nodes()).containsExactly(BUY, CHECK, PRICE);
+        assertThat(copy.componentStops()).isEqualTo(cycle.componentStops()).hasSize(1);
+        assertThat(copy.startTime()).isEqualTo(T0);
+        assertThat(cycle.terminationRequested()).as("the original").isFalse();
+        assertThat(cycle.pullEvents()).isEmpty();
+    }
+
+    @Test
     void aCycleNeedsNodes() {
         assertThatThrownBy(() -> Cycle.start(FLOW, NUMBER, List.of(), T0))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -124,8 +124,7 @@ final class InMemoryCycleStoreAdapter implements CycleRepository, NodeTaskReposi
     }
 
     static Cycle copy(Cycle cycle) {
-        return Cycle.rehydrate(cycle.flowId(), cycle.number(), cycle.status(), cycle.startTime(), cycle.endTime(),
-                cycle.nodes(), cycle.componentStops().values(), cycle.terminationRequested());
+        return cycle.copy();
     }
 
     static NodeTask copy(NodeTask task) {
