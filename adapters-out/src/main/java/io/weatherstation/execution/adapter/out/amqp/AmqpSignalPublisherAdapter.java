@@ -5,6 +5,8 @@ import io.weatherstation.signaling.domain.RoutingKey;
 import io.weatherstation.signaling.domain.Signal;
 import io.weatherstation.signaling.domain.SignalRoute;
 import io.weatherstation.signaling.domain.StopRoute;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +31,17 @@ final class AmqpSignalPublisherAdapter implements SignalPublisher {
     @Override
     public void publish(SignalRoute route, Signal signal) {
         publisher.send(exchange, keyOf(route), SignalMessages.toMessage(signal), true);
+    }
+
+    /** All the signals are published before the first confirm is awaited (ADR 0010). */
+    @Override
+    public void publishAll(List<Outgoing> signals) {
+        List<ConfirmedPublisher.Outgoing> messages = new ArrayList<>(signals.size());
+        for (Outgoing outgoing : signals) {
+            messages.add(new ConfirmedPublisher.Outgoing(keyOf(outgoing.route()),
+                    SignalMessages.toMessage(outgoing.signal())));
+        }
+        publisher.sendAll(exchange, messages);
     }
 
     @Override

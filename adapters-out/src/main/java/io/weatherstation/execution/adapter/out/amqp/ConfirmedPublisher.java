@@ -1,11 +1,14 @@
 package io.weatherstation.execution.adapter.out.amqp;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
+import org.jspecify.annotations.Nullable;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
@@ -89,7 +92,62 @@ final class ConfirmedPublisher {
         }
     }
 
+    /**
+     * Sends several messages and waits for their confirms together, so the broker confirms them
+     * in the time of about one round trip instead of one each. A message whose attempt failed in
+     * a way that may pass is then sent again on its own, as {@link #send} does; the call returns
+     * only once every message is confirmed.
+     *
+     * @throws AmqpPublishException when some message could not be published (after its own
+     *                              tries), or could not be routed
+     */
+    void sendAll(String exchange, List<Outgoing> messages) {
+        if (messages.size() == 1) {
+            Outgoing only = messages.getFirst();
+            send(exchange, only.routingKey(), only.message(), true);
+            return;
+        }
+        List<InFlight> inFlight = new ArrayList<>(messages.size());
+        for (Outgoing outgoing : messages) {
+            inFlight.add(start(exchange, outgoing.routingKey(), outgoing.message(), "together"));
+        }
+        long deadline = System.nanoTime() + confirmTimeout.toNanos();
+        List<Outgoing> again = new ArrayList<>();
+        AmqpPublishException lastingFailure = null;
+        for (int i = 0; i < inFlight.size(); i++) {
+            try {
+                awaitConfirm(inFlight.get(i), true, deadline);
+            } catch (AmqpPublishException e) {
+                if (e.mayPass()) {
+                    LOG.warning(() -> e.getMessage() + "; trying again on its own");
+                    again.add(messages.get(i));
+                } else if (lastingFailure == null) {
+                    lastingFailure = e;
+                }
+            }
+        }
+        if (lastingFailure != null) {
+            throw lastingFailure;
+        }
+        for (Outgoing outgoing : again) {
+            send(exchange, outgoing.routingKey(), outgoing.message(), true);
+        }
+    }
+
+    /** A message to publish with its routing key. */
+    record Outgoing(String routingKey, Message message) {
+    }
+
     private boolean sendOnce(String exchange, String routingKey, Message message, boolean mustRoute, int attempt) {
+        InFlight inFlight = start(exchange, routingKey, message, Integer.toString(attempt));
+        return awaitConfirm(inFlight, mustRoute, System.nanoTime() + confirmTimeout.toNanos());
+    }
+
+    /** A published message waiting for its confirm, or the reason it could not be handed over. */
+    private record InFlight(String what, CorrelationData correlation, @Nullable AmqpPublishException failed) {
+    }
+
+    private InFlight start(String exchange, String routingKey, Message message, String attempt) {
         String id = message.getMessageProperties().getMessageId();
         // Unique per attempt: returns are matched to their attempt by this id.
         CorrelationData correlation = new CorrelationData((id != null ? id : UUID.randomUUID().toString()) + "#" + attempt);
@@ -97,11 +155,22 @@ final class ConfirmedPublisher {
         try {
             template.send(exchange, routingKey, message, correlation);
         } catch (AmqpException e) {
-            throw new AmqpPublishException("could not publish " + what + ": " + e.getMessage(), e, true);
+            return new InFlight(what, correlation,
+                    new AmqpPublishException("could not publish " + what + ": " + e.getMessage(), e, true));
         }
+        return new InFlight(what, correlation, null);
+    }
+
+    private boolean awaitConfirm(InFlight inFlight, boolean mustRoute, long deadlineNanos) {
+        AmqpPublishException failed = inFlight.failed();
+        if (failed != null) {
+            throw failed;
+        }
+        String what = inFlight.what();
+        CorrelationData correlation = inFlight.correlation();
         CorrelationData.Confirm confirm;
         try {
-            confirm = correlation.getFuture().get(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            confirm = correlation.getFuture().get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             throw new AmqpPublishException("the broker did not confirm " + what + " within " + confirmTimeout, e, true);
         } catch (InterruptedException e) {

@@ -33,6 +33,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -80,6 +81,7 @@ final class RedisCycleStoreAdapter implements CycleRepository, NodeTaskRepositor
     static final String REVISION = "revision";
 
     private static final int MAX_ATTEMPTS = 1_000;
+    private static final int MAX_REMEMBERED = 8_192;
 
     /**
      * KEYS: cycle, nodes, cycles index, running set, node_tasks_list, then (node_tasks, trading_flow:node)
@@ -171,6 +173,8 @@ final class RedisCycleStoreAdapter implements CycleRepository, NodeTaskRepositor
     private final ExecutionKeys keys;
     private final RedisCycleSetupsAdapter setups;
     private final int retentionCycles;
+    /** The last document this instance wrote for each unfinished task (see {@link #update(NodeTaskId, Function)}). */
+    private final Map<NodeTaskId, String> lastWritten = new ConcurrentHashMap<>();
 
     RedisCycleStoreAdapter(StringRedisTemplate redis, RedisKeyspace keyspace, RedisCycleSetupsAdapter setups,
             @Value("${station.state.retention-cycles:100}") int retentionCycles) {
@@ -211,16 +215,20 @@ final class RedisCycleStoreAdapter implements CycleRepository, NodeTaskRepositor
         });
         args.add(Integer.toString(cycle.nodes().size()));
         cycle.nodes().forEach(node -> args.add(node.value()));
+        Map<NodeTaskId, String> documents = new LinkedHashMap<>();
         for (NodeTask task : tasks) {
             keyList.add(keys.task(task.id()));
             keyList.add(keys.taskState(task.id()));
             NodeDefinition definition = definitions.get(task.id().nodeId());
             Object config = definition == null ? Map.of() : setups.sealedConfig(flowId, definition);
-            args.add(NodeTaskDocuments.write(task, config));
+            String document = NodeTaskDocuments.write(task, config);
+            documents.put(task.id(), document);
+            args.add(document);
             args.addAll(List.of(NodeTaskDocuments.stateFields(task)));
             args.add(task.id().display());
         }
         redis.execute(INSERT_CYCLE, keyList, args.toArray());
+        tasks.forEach(task -> remember(task.id(), task, documents.get(task.id())));
         trim(flowId);
     }
 
@@ -396,14 +404,23 @@ final class RedisCycleStoreAdapter implements CycleRepository, NodeTaskRepositor
     @Override
     public <R> Optional<R> update(NodeTaskId id, Function<NodeTask, R> change) {
         String key = keys.task(id);
+        String remembered = lastWritten.get(id);
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            String json = redis.opsForValue().get(key);
+            // The document this instance wrote last is tried first: the compare-and-set below
+            // proves it is still the stored one, so the usual read is saved.
+            boolean fromMemory = remembered != null;
+            String json = fromMemory ? remembered : redis.opsForValue().get(key);
+            remembered = null;
             if (json == null) {
+                lastWritten.remove(id);
                 return Optional.empty();
             }
             NodeTaskDocuments.Decoded decoded = NodeTaskDocuments.read(json);
             NodeTask working = decoded.task();
             if (!working.id().equals(id)) {
+                if (fromMemory) {
+                    continue;
+                }
                 return Optional.empty();
             }
             WorkerId workerBefore = working.worker();
@@ -411,6 +428,10 @@ final class RedisCycleStoreAdapter implements CycleRepository, NodeTaskRepositor
             working.pullEvents();
             String updated = NodeTaskDocuments.write(working, decoded.config());
             if (updated.equals(json)) {
+                if (fromMemory) {
+                    // Nothing to write proves nothing about the stored document: decide on it instead.
+                    continue;
+                }
                 return Optional.ofNullable(result);
             }
             List<String> keyList = new ArrayList<>(List.of(key, keys.taskState(id)));
@@ -422,15 +443,34 @@ final class RedisCycleStoreAdapter implements CycleRepository, NodeTaskRepositor
             Long outcome = redis.execute(UPDATE_TASK, keyList, sha1(json), updated,
                     Long.toString(ExecutionKeys.TASK_TTL.toMillis()), state[0], state[1], state[2], id.display());
             if (outcome != null && outcome == 1L) {
+                remember(id, working, updated);
                 return Optional.ofNullable(result);
             }
+            lastWritten.remove(id);
             if (outcome != null && outcome == -1L) {
                 return Optional.empty();
             }
-            Contention.backOff(attempt);
+            if (!fromMemory) {
+                Contention.backOff(attempt);
+            }
         }
         throw new IllegalStateException("node task " + id + " changed concurrently " + MAX_ATTEMPTS
                 + " times in a row; update abandoned");
+    }
+
+    /**
+     * Keeps the document just written for the task's next update, while the task may still
+     * change; bounded, and only ever a first guess that the update's compare-and-set checks.
+     */
+    private void remember(NodeTaskId id, NodeTask task, String document) {
+        if (task.status().isTerminal()) {
+            lastWritten.remove(id);
+            return;
+        }
+        if (lastWritten.size() >= MAX_REMEMBERED) {
+            lastWritten.clear();
+        }
+        lastWritten.put(id, document);
     }
 
     // -------------------------------------------------------------------------------- retention

@@ -345,6 +345,56 @@ class AmqpSignalBusTest {
         });
     }
 
+    private static List<SignalPublisher.Outgoing> fanOut(int width) {
+        List<SignalPublisher.Outgoing> signals = new java.util.ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            signals.add(new SignalPublisher.Outgoing(SignalRoute.to(FLOW, ComponentId.of(0), CYCLE, NodeId.of("price"),
+                    HandleName.of("data"), NodeId.of("branch_" + i), HandleName.of("price_data")), priceSignal()));
+        }
+        return signals;
+    }
+
+    @Test
+    void signals_published_together_all_reach_the_engine() {
+        StationContexts.runner(broker, engine).run(context -> {
+            List<SignalPublisher.Outgoing> signals = fanOut(20);
+
+            context.getBean(SignalPublisher.class).publishAll(signals);
+
+            await().atMost(WAIT).until(() -> engine.received.size() == 20);
+            assertThat(engine.received).containsExactlyInAnyOrderElementsOf(
+                    signals.stream().map(s -> new Received(s.route(), s.signal())).toList());
+        });
+    }
+
+    @Test
+    void publishing_together_fails_loudly_when_no_queue_takes_the_signals() {
+        StationContexts.runner(broker, engine).withPropertyValues("station.amqp.auto-startup=false").run(context -> {
+            SignalPublisher publisher = context.getBean(SignalPublisher.class);
+            publisher.publish(named(), priceSignal());
+            broker.admin.removeBinding(new Binding(broker.name("station.signals"), Binding.DestinationType.QUEUE,
+                    broker.name("signals_exchange"), AmqpTopology.ALL_DATA_SIGNALS, null));
+
+            assertThatThrownBy(() -> publisher.publishAll(fanOut(3)))
+                    .isInstanceOf(AmqpPublishException.class)
+                    .hasMessageContaining("no queue is bound");
+        });
+    }
+
+    @Test
+    void publishing_together_fails_loudly_when_the_broker_refuses_the_messages() {
+        StationContexts.runner(broker, engine)
+                .withPropertyValues("station.amqp.auto-startup=false", "station.amqp.publish-attempts=1").run(context -> {
+                    SignalPublisher publisher = context.getBean(SignalPublisher.class);
+                    publisher.publish(named(), priceSignal());
+                    broker.admin.deleteExchange(broker.name("signals_exchange"));
+
+                    assertThatThrownBy(() -> publisher.publishAll(fanOut(3)))
+                            .isInstanceOf(AmqpPublishException.class)
+                            .hasMessageContaining(broker.name("signals_exchange"));
+                });
+    }
+
     @Test
     void publishing_fails_loudly_when_the_broker_is_unreachable() throws IOException {
         int closedPort;

@@ -184,6 +184,45 @@ class RedisBetweenInstancesTest {
     }
 
     @Test
+    void a_task_changed_by_another_instance_is_updated_from_its_stored_document() {
+        SecretCipher cipher = SecretCipher.withRandomKey();
+        List<RedisCycleStoreAdapter> stores = factories.stream().limit(2).map(f -> {
+            var template = redis.templateOn(f);
+            var setups = new RedisCycleSetupsAdapter(template, redis.keyspace(), cipher, FixtureNodeTypes.CATALOG,
+                    FixtureCronSyntax.INSTANCE);
+            return new RedisCycleStoreAdapter(template, redis.keyspace(), setups, 100);
+        }).toList();
+        RedisCycleStoreAdapter here = stores.get(0);
+        RedisCycleStoreAdapter there = stores.get(1);
+        here.insert(io.weatherstation.execution.adapter.out.ExecutionFixtures.cycle("alpha", 0),
+                io.weatherstation.execution.adapter.out.ExecutionFixtures.tasks("alpha", 0));
+        NodeTaskId id = taskId("alpha", 0, "src");
+        assertThat(there.update(id, t -> {
+            t.markReady(T0);
+            return true;
+        })).contains(true);
+
+        // What "here" wrote last (registered) is stale: a change that is possible only on it fails...
+        assertThat(here.update(id, t -> {
+            if (t.status() != NodeTaskStatus.REGISTERED) {
+                return false;
+            }
+            t.markReady(T0.plusSeconds(1));
+            return true;
+        })).contains(false);
+        // ...and one that is possible only on the stored document is made on it.
+        assertThat(here.update(id, t -> {
+            if (t.status() != NodeTaskStatus.PENDING) {
+                return false;
+            }
+            t.start(WorkerId.of("w"), T0.plusSeconds(2));
+            return true;
+        })).contains(true);
+        assertThat(there.find(id).orElseThrow().status()).isEqualTo(NodeTaskStatus.RUNNING);
+        assertThat(there.update(id, t -> t.status())).contains(NodeTaskStatus.RUNNING);
+    }
+
+    @Test
     void a_termination_request_interrupts_the_task_on_the_instance_that_runs_it() throws Exception {
         RunningTasks here = new RunningTasks(Duration.ofMillis(50));
         RunningTasks there = new RunningTasks(Duration.ofMillis(50));
