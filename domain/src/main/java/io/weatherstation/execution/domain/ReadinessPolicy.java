@@ -67,7 +67,7 @@ public final class ReadinessPolicy {
             }
         }
         if (!waiting.isEmpty()) {
-            return ReadinessVerdict.waiting(waiting, "waiting for " + describe(waiting));
+            return ReadinessVerdict.waiting(waiting, waitingReason(waiting));
         }
         return assemble(inputs, arrived);
     }
@@ -119,6 +119,11 @@ public final class ReadinessPolicy {
                 }
             }
         });
+    }
+
+    /** The reason of a WAITING verdict: {@code waiting for a.out → in, b.out → in, …}. */
+    static String waitingReason(Map<HandleName, Set<EdgeKey>> waiting) {
+        return "waiting for " + describe(waiting);
     }
 
     private static String describe(Map<HandleName, Set<EdgeKey>> waiting) {

@@ -4,10 +4,13 @@ import io.weatherstation.shared.domain.HandleName;
 import io.weatherstation.signaling.domain.Signal;
 import io.weatherstation.signaling.domain.WildcardSignals;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,7 +30,9 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Not thread-safe.</b> It is the decision logic of an inbox, not the lock around it: the
  * caller serialises access — in one process by confining a task's tracker to one thread or
  * lock; across station instances by persisting arrivals and the decided flag in one atomic
- * step (e.g. a Redis script) and rebuilding with {@link #restore}.
+ * step (e.g. a Redis script) and rebuilding with {@link #restore}. A WAITING verdict it returned
+ * works out what it waits for when first asked, reading the tracker under its own monitor; the
+ * in-process inbox locks on the tracker itself.
  */
 public final class ReadinessTracker {
 
@@ -35,15 +40,22 @@ public final class ReadinessTracker {
     private final ReadinessPolicy policy;
     private final Map<HandleName, Map<EdgeKey, Signal>> signals = new LinkedHashMap<>();
     private final Map<HandleName, Map<EdgeKey, SkipReason>> skips = new LinkedHashMap<>();
+    /** Every (handle, edge) stored, in the order they were: what was known at any earlier point. */
+    private final List<Resolved> history = new ArrayList<>();
+    private final int wiredEdges;
+    private int skipMarkers;
     private ReadinessVerdict.@Nullable Outcome decided;
 
     private ReadinessTracker(NodeInputWiring wiring, ReadinessPolicy policy) {
         this.wiring = Objects.requireNonNull(wiring, "wiring");
         this.policy = Objects.requireNonNull(policy, "policy");
+        int edges = 0;
         for (InputHandleWiring handle : wiring.handles()) {
             signals.put(handle.handle(), new LinkedHashMap<>());
             skips.put(handle.handle(), new LinkedHashMap<>());
+            edges += handle.incoming().size();
         }
+        this.wiredEdges = edges;
     }
 
     /** An empty inbox for a node with these inputs. */
@@ -107,7 +119,10 @@ public final class ReadinessTracker {
     /** {@code edge} will deliver nothing to {@code handle} in this cycle. */
     public Arrival recordSkip(HandleName handle, EdgeKey edge, SkipReason reason) {
         Objects.requireNonNull(reason, "reason");
-        return record(handle, edge, () -> skips.get(handle).put(edge, reason), "skip marker (" + reason.wireName() + ")");
+        return record(handle, edge, () -> {
+            skips.get(handle).put(edge, reason);
+            skipMarkers++;
+        }, "skip marker (" + reason.wireName() + ")");
     }
 
     /** {@code edge} will deliver nothing in this cycle, to any handle it feeds. */
@@ -128,6 +143,13 @@ public final class ReadinessTracker {
         if (decided != null) {
             return ReadinessVerdict.alreadyTriggered("readiness was already decided"
                     + (decided == ReadinessVerdict.Outcome.ALREADY_TRIGGERED ? "" : " (" + decided + ")"));
+        }
+        if (skipMarkers == 0 && history.size() < wiredEdges) {
+            // Only signals so far and some edge still open: the policy could only say WAITING
+            // (with no skip marker nothing skips the node). What it waits for is worked out
+            // when asked, from what had arrived by now.
+            int known = history.size();
+            return ReadinessVerdict.waitingLazily(() -> waitingAfter(known));
         }
         ReadinessVerdict verdict = policy.decide(wiring, arrivals());
         if (verdict.isDecision()) {
@@ -173,7 +195,32 @@ public final class ReadinessTracker {
             return afterDecision(handle, edge);
         }
         store.run();
+        history.add(new Resolved(handle, edge));
         return new Arrival(Arrival.Outcome.RECORDED, handle, edge, what + " on " + edge + " → " + handle + " recorded");
+    }
+
+    /** The edges each handle still waited for when the first {@code known} arrivals were stored. */
+    private synchronized Map<HandleName, Set<EdgeKey>> waitingAfter(int known) {
+        Set<Resolved> resolved = new HashSet<>();
+        for (int i = 0; i < known; i++) {
+            resolved.add(history.get(i));
+        }
+        Map<HandleName, Set<EdgeKey>> waiting = new LinkedHashMap<>();
+        for (InputHandleWiring handle : wiring.handles()) {
+            Set<EdgeKey> missing = new LinkedHashSet<>();
+            for (EdgeKey edge : handle.incoming()) {
+                if (!resolved.contains(new Resolved(handle.handle(), edge))) {
+                    missing.add(edge);
+                }
+            }
+            if (!missing.isEmpty()) {
+                waiting.put(handle.handle(), missing);
+            }
+        }
+        return waiting;
+    }
+
+    private record Resolved(HandleName handle, EdgeKey edge) {
     }
 
     private Arrival afterDecision(HandleName handle, EdgeKey edge) {

@@ -54,12 +54,28 @@ public final class Flow {
             @Nullable Instant nextExecution,
             Instant createdAt,
             Instant updatedAt) {
+        this(id, status, immutableCopy(Objects.requireNonNull(definitionJson, "definitionJson")), structure,
+                definitionVersion, lastCycle, nextExecution, createdAt, updatedAt, true);
+    }
+
+    /** @param frozen {@code definitionJson} is already a deep unmodifiable copy */
+    private Flow(
+            FlowId id,
+            FlowStatus status,
+            Map<String, Object> definitionJson,
+            FlowStructure structure,
+            long definitionVersion,
+            @Nullable CycleNumber lastCycle,
+            @Nullable Instant nextExecution,
+            Instant createdAt,
+            Instant updatedAt,
+            boolean frozen) {
         if (definitionVersion < 1) {
             throw new IllegalArgumentException("definition version must be >= 1 (was " + definitionVersion + ")");
         }
         this.id = Objects.requireNonNull(id, "id");
         this.status = Objects.requireNonNull(status, "status");
-        this.definitionJson = immutableCopy(Objects.requireNonNull(definitionJson, "definitionJson"));
+        this.definitionJson = definitionJson;
         this.structure = Objects.requireNonNull(structure, "structure");
         this.definitionVersion = definitionVersion;
         this.lastCycle = lastCycle;
@@ -95,6 +111,15 @@ public final class Flow {
             Instant updatedAt) {
         return new Flow(id, status, definitionDocument, structure, definitionVersion,
                 lastCycle, nextExecution, createdAt, updatedAt);
+    }
+
+    /**
+     * This flow as {@link #rehydrate} would read it back, without copying its definition again:
+     * the stored document is immutable, so the copy shares it. Records no event.
+     */
+    public Flow copy() {
+        return new Flow(id, status, definitionJson, structure, definitionVersion, lastCycle, nextExecution,
+                createdAt, updatedAt, true);
     }
 
     /**

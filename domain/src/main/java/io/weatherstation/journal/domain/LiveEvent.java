@@ -2,10 +2,14 @@ package io.weatherstation.journal.domain;
 
 import io.weatherstation.shared.domain.FlowId;
 import java.time.Instant;
+import java.util.AbstractMap;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,16 +24,16 @@ public record LiveEvent(FlowId flowId, LiveEventType type, Map<String, @Nullable
         Objects.requireNonNull(flowId, "flowId");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(at, "at");
-        data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
+        data = data instanceof FrozenData ? data : new FrozenData<>(new LinkedHashMap<>(data));
     }
 
     /** An event of this type, {@code flow_id} and {@code at} first, then {@code fields} in their order. */
     public static LiveEvent of(FlowId flowId, LiveEventType type, Instant at, Map<String, @Nullable Object> fields) {
-        Map<String, @Nullable Object> data = new LinkedHashMap<>();
+        LinkedHashMap<String, @Nullable Object> data = new LinkedHashMap<>();
         data.put("flow_id", flowId.value());
         data.putAll(fields);
         data.put("at", at.toString());
-        return new LiveEvent(flowId, type, data, at);
+        return new LiveEvent(flowId, type, new FrozenData<>(data), at);
     }
 
     public static LiveEvent log(LogEntry entry) {
@@ -54,5 +58,53 @@ public record LiveEvent(FlowId flowId, LiveEventType type, Map<String, @Nullable
         fields.put("signal_type", record.signalType());
         fields.put("payload", record.payload());
         return of(record.flowId(), LiveEventType.SIGNAL, record.createdAt(), fields);
+    }
+
+    /**
+     * An event's data: an unmodifiable view of a map nobody else holds, so the constructor
+     * need not copy what {@link #of} has just built.
+     */
+    private static final class FrozenData<K, V> extends AbstractMap<K, V> {
+
+        private final Map<K, V> view;
+
+        FrozenData(LinkedHashMap<K, V> owned) {
+            this.view = Collections.unmodifiableMap(owned);
+        }
+
+        @Override
+        public Set<Entry<K, V>> entrySet() {
+            return view.entrySet();
+        }
+
+        @Override
+        public int size() {
+            return view.size();
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return view.containsKey(key);
+        }
+
+        @Override
+        public V get(Object key) {
+            return view.get(key);
+        }
+
+        @Override
+        public Set<K> keySet() {
+            return view.keySet();
+        }
+
+        @Override
+        public Collection<V> values() {
+            return view.values();
+        }
+
+        @Override
+        public void forEach(BiConsumer<? super K, ? super V> action) {
+            view.forEach(action);
+        }
     }
 }

@@ -15,10 +15,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -45,8 +47,8 @@ final class InMemoryCycleStoreAdapter implements CycleRepository, NodeTaskReposi
 
     @Override
     public void insert(Cycle cycle, Collection<NodeTask> tasks) {
-        CycleEntry entry = new CycleEntry(copy(cycle), tasks);
         FlowCycles flow = flows.computeIfAbsent(cycle.flowId(), id -> new FlowCycles());
+        CycleEntry entry = new CycleEntry(cycle.number().value(), copy(cycle), tasks, flow.running);
         tasks.forEach(t -> byDisplayId.put(t.id().display(), t.id()));
         List<CycleEntry> evicted = flow.add(cycle.number().value(), entry, retentionCycles);
         evicted.forEach(e -> e.taskIds().forEach(id -> byDisplayId.remove(id.display())));
@@ -132,12 +134,19 @@ final class InMemoryCycleStoreAdapter implements CycleRepository, NodeTaskReposi
                 task.worker(), task.message(), task.progress(), task.registeredAt(), task.updatedAt());
     }
 
-    /** The cycles of one flow, by number. */
+    /**
+     * The cycles of one flow, by number, and the numbers of those running (kept by the entries
+     * as their cycles start and end, so asking for them does not scan the retained cycles).
+     */
     private static final class FlowCycles {
         private final NavigableMap<Long, CycleEntry> cycles = new TreeMap<>();
+        private final NavigableSet<Long> running = new ConcurrentSkipListSet<>();
 
         synchronized List<CycleEntry> add(long number, CycleEntry entry, int retention) {
             cycles.put(number, entry);
+            if (entry.isRunning()) {
+                running.add(number);
+            }
             List<CycleEntry> evicted = new ArrayList<>();
             if (cycles.size() > retention) {
                 var iterator = cycles.entrySet().iterator();
@@ -166,26 +175,26 @@ final class InMemoryCycleStoreAdapter implements CycleRepository, NodeTaskReposi
             return List.copyOf(cycles.values());
         }
 
-        synchronized List<CycleNumber> running() {
-            List<CycleNumber> running = new ArrayList<>();
-            cycles.forEach((number, entry) -> {
-                if (entry.isRunning()) {
-                    running.add(CycleNumber.of(number));
-                }
-            });
-            return running;
+        List<CycleNumber> running() {
+            List<CycleNumber> numbers = new ArrayList<>(running.size());
+            running.forEach(number -> numbers.add(CycleNumber.of(number)));
+            return numbers;
         }
     }
 
     /** One cycle and its tasks, guarded by the entry's monitor. */
     private static final class CycleEntry {
+        private final long number;
+        private final NavigableSet<Long> flowRunning;
         private final Cycle cycle;
         private final Map<NodeId, NodeTask> tasks = new LinkedHashMap<>();
         private final Set<NodeId> finished = new HashSet<>();
         private volatile Cycle snapshot;
         private volatile boolean running;
 
-        CycleEntry(Cycle cycle, Collection<NodeTask> tasks) {
+        CycleEntry(long number, Cycle cycle, Collection<NodeTask> tasks, NavigableSet<Long> flowRunning) {
+            this.number = number;
+            this.flowRunning = flowRunning;
             this.cycle = cycle;
             tasks.forEach(t -> this.tasks.put(t.id().nodeId(), copy(t)));
             this.snapshot = copy(cycle);
@@ -207,6 +216,11 @@ final class InMemoryCycleStoreAdapter implements CycleRepository, NodeTaskReposi
             } finally {
                 snapshot = copy(cycle);
                 running = cycle.isRunning();
+                if (running) {
+                    flowRunning.add(number);
+                } else {
+                    flowRunning.remove(number);
+                }
             }
         }
 

@@ -61,8 +61,6 @@ final class InMemoryFlowRepositoryAdapter implements FlowRepository {
     }
 
     private static Flow copy(Flow flow) {
-        return Flow.rehydrate(flow.id(), flow.status(), flow.definitionJson(), flow.structure(),
-                flow.definitionVersion(), flow.lastCycle().orElse(null), flow.nextExecution().orElse(null),
-                flow.createdAt(), flow.updatedAt());
+        return flow.copy();
     }
 }
