@@ -20,9 +20,6 @@ import io.weatherstation.shared.adapter.in.web.RequestParameters;
 import io.weatherstation.shared.domain.CycleNumber;
 import io.weatherstation.shared.domain.FlowId;
 import io.weatherstation.shared.domain.Identifier;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -125,31 +122,11 @@ class JournalController {
     }
 
     private static @Nullable LogLevel level(@Nullable String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LogLevel.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblems.invalidParameter("log_level", "'log_level' must be one of " + names(LogLevel.values())
-                    + ", was '" + text + "'");
-        }
+        return RequestParameters.parsed("log_level", text, LogLevel::parse, LogLevel.values()).orElse(null);
     }
 
     private static @Nullable LogSource source(@Nullable String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LogSource.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblems.invalidParameter("log_source", "'log_source' must be one of "
-                    + names(LogSource.values()) + ", was '" + text + "'");
-        }
-    }
-
-    private static String names(Enum<?>[] values) {
-        return Arrays.stream(values).map(v -> v.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+        return RequestParameters.parsed("log_source", text, LogSource::parse, LogSource.values()).orElse(null);
     }
 
     enum Direction { ASC, DESC }

@@ -4,6 +4,7 @@ import io.weatherstation.shared.domain.Identifier;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -56,6 +57,25 @@ public final class RequestParameters {
                 + Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT))
                         .collect(Collectors.joining(", "))
                 + ", was '" + value + "'");
+    }
+
+    /**
+     * An enum constant read by the enum's own parser (which may accept aliases); empty when absent,
+     * a problem naming the constants in lower case when the parser refuses the value.
+     */
+    public static <E extends Enum<E>> Optional<E> parsed(String parameter, @Nullable String value,
+            Function<String, E> parser, E[] constants) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parser.apply(value));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblems.invalidParameter(parameter, "'" + parameter + "' must be one of "
+                    + Arrays.stream(constants).map(c -> c.name().toLowerCase(Locale.ROOT))
+                            .collect(Collectors.joining(", "))
+                    + ", was '" + value + "'");
+        }
     }
 
     /** A path segment that must be an identifier (1–128 of {@code [A-Za-z0-9_-]}). */
