@@ -184,16 +184,7 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
             setups.remember(flowId, number, new CycleSetup(flow.definition(), flow.flow().definitionVersion(), trigger,
                     scheduledAt));
             now = clock.instant();
-            Cycle cycle = Cycle.start(flowId, number, flow.definition().nodeIds(), now);
-            cycle.pullEvents();
-            List<NodeTask> registered = new ArrayList<>();
-            for (PlannedNode node : plan.nodes()) {
-                NodeTask task = NodeTask.register(NodeTaskId.of(flowId, number, node.id()), node.type().type(),
-                        node.component(), now);
-                task.pullEvents();
-                registered.add(task);
-            }
-            cycles.insert(cycle, registered);
+            insertCycle(plan, number, flow.definition().nodeIds(), now);
         }
         long lagMillis = Duration.between(scheduledAt, now).toMillis();
         schedulerLog(flowId, number.value(), LogLevel.INFO, "cycle " + number + " started ("
@@ -844,6 +835,20 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
         return true;
     }
 
+    /** Stores a new running cycle of {@code plan} with a registered task for each of its nodes. */
+    private void insertCycle(ExecutionPlan plan, CycleNumber number, List<NodeId> nodeIds, Instant now) {
+        Cycle cycle = Cycle.start(plan.flowId(), number, nodeIds, now);
+        cycle.pullEvents();
+        List<NodeTask> registered = new ArrayList<>();
+        for (PlannedNode node : plan.nodes()) {
+            NodeTask task = NodeTask.register(NodeTaskId.of(plan.flowId(), number, node.id()), node.type().type(),
+                    node.component(), now);
+            task.pullEvents();
+            registered.add(task);
+        }
+        cycles.insert(cycle, registered);
+    }
+
     /**
      * Starts a partial run as a cycle of the partial-run namespace running {@code part} (a
      * subgraph of the flow's definition {@code version}). Never touches the flow itself: its
@@ -855,17 +860,7 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
         CycleNumber number = run.id().cycle();
         ExecutionPlan plan = plan(flowId, version, part, run.id().value());
         setups.remember(flowId, number, new CycleSetup(part, version, CycleLauncher.Trigger.MANUAL, run.startedAt()));
-        Instant now = clock.instant();
-        Cycle cycle = Cycle.start(flowId, number, part.nodeIds(), now);
-        cycle.pullEvents();
-        List<NodeTask> registered = new ArrayList<>();
-        for (PlannedNode node : plan.nodes()) {
-            NodeTask task = NodeTask.register(NodeTaskId.of(flowId, number, node.id()), node.type().type(),
-                    node.component(), now);
-            task.pullEvents();
-            registered.add(task);
-        }
-        cycles.insert(cycle, registered);
+        insertCycle(plan, number, part.nodeIds(), clock.instant());
         schedulerLog(flowId, number.value(), LogLevel.INFO, "partial run " + run.id() + " started ("
                 + run.mode().wireName() + " of node " + run.trigger() + ", " + run.nodes().size() + " node(s))");
         for (NodeId nodeId : run.nodes()) {
