@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import io.weatherstation.api.Api;
 import io.weatherstation.api.Api.Response;
 import io.weatherstation.distributed.StationInstances.Instance;
+import io.weatherstation.testing.infra.TcpGate;
 import io.weatherstation.testing.infra.TestInfrastructure;
 import java.time.Duration;
 import java.util.List;

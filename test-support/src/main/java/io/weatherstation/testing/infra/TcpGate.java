@@ -1,4 +1,4 @@
-package io.weatherstation.distributed;
+package io.weatherstation.testing.infra;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * closed, the port refuses connections and every relayed connection is cut, as when the server
  * goes down; open, connections reach the server again.
  */
-final class TcpGate implements AutoCloseable {
+public final class TcpGate implements AutoCloseable {
 
     private final int port;
     private final String targetHost;
@@ -24,7 +24,7 @@ final class TcpGate implements AutoCloseable {
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket listener;
 
-    TcpGate(String targetHost, int targetPort) {
+    public TcpGate(String targetHost, int targetPort) {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
         try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
@@ -34,11 +34,11 @@ final class TcpGate implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    synchronized void open() {
+    public synchronized void open() {
         if (listener != null) {
             return;
         }

@@ -11,6 +11,7 @@ import io.weatherstation.journal.domain.LogSource;
 import io.weatherstation.journal.domain.SignalRecord;
 import io.weatherstation.shared.domain.FlowId;
 import io.weatherstation.shared.domain.NodeId;
+import io.weatherstation.testing.infra.TcpGate;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
