@@ -9,9 +9,7 @@ import io.weatherstation.journal.domain.LiveEventType;
 import io.weatherstation.shared.domain.CycleNumber;
 import io.weatherstation.shared.domain.FlowId;
 import io.weatherstation.shared.domain.NodeTaskId;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -53,19 +51,27 @@ public final class LiveNodeTaskRepository implements NodeTaskRepository {
         return result;
     }
 
+    /** The event of a status change: the values are taken now, the data object is built when read. */
     static LiveEvent statusChanged(NodeTask task, NodeTaskStatus before) {
-        Map<String, @Nullable Object> fields = new LinkedHashMap<>();
-        fields.put("cycle", task.id().cycle().value());
-        fields.put("node_id", task.id().nodeId().value());
-        fields.put("node_task_id", task.id().display());
-        fields.put("node_type", task.nodeType());
-        fields.put("component_id", task.component().value());
-        fields.put("status", task.status().wireName());
-        fields.put("previous_status", before.wireName());
-        fields.put("message", task.message());
-        fields.put("attempts", task.attempts());
-        fields.put("worker_id", task.worker() == null ? null : task.worker().value());
-        return LiveEvent.of(task.id().flowId(), LiveEventType.NODE_STATUS, task.updatedAt(), fields);
+        NodeTaskId id = task.id();
+        String nodeType = task.nodeType();
+        int component = task.component().value();
+        NodeTaskStatus status = task.status();
+        @Nullable String message = task.message();
+        int attempts = task.attempts();
+        @Nullable String worker = task.worker() == null ? null : task.worker().value();
+        return LiveEvent.deferred(id.flowId(), LiveEventType.NODE_STATUS, task.updatedAt(), fields -> {
+            fields.put("cycle", id.cycle().value());
+            fields.put("node_id", id.nodeId().value());
+            fields.put("node_task_id", id.display());
+            fields.put("node_type", nodeType);
+            fields.put("component_id", component);
+            fields.put("status", status.wireName());
+            fields.put("previous_status", before.wireName());
+            fields.put("message", message);
+            fields.put("attempts", attempts);
+            fields.put("worker_id", worker);
+        });
     }
 
     @Override

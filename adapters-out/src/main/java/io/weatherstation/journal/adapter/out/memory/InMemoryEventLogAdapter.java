@@ -52,10 +52,15 @@ final class InMemoryEventLogAdapter implements EventLog {
     public void append(List<LiveEvent> events) {
         long now = clock.millis();
         Set<FlowId> touched = new LinkedHashSet<>();
+        @Nullable FlowId current = null;
+        @Nullable Ring ring = null;
         for (LiveEvent event : events) {
-            Ring ring = rings.compute(event.flowId(), (id, r) -> r == null || r.expired(now, ttl) ? new Ring() : r);
+            if (ring == null || !event.flowId().equals(current)) {
+                current = event.flowId();
+                ring = rings.compute(current, (id, r) -> r == null || r.expired(now, ttl) ? new Ring() : r);
+                touched.add(current);
+            }
             ring.add(event, now, retainedPerFlow);
-            touched.add(event.flowId());
         }
         sweep(now);
         for (FlowId flowId : touched) {
