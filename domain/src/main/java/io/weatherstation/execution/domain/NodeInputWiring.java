@@ -41,7 +41,12 @@ public record NodeInputWiring(List<InputHandleWiring> handles) {
 
     public Optional<InputHandleWiring> handle(HandleName name) {
         Objects.requireNonNull(name, "name");
-        return handles.stream().filter(handle -> handle.handle().equals(name)).findFirst();
+        for (InputHandleWiring handle : handles) {
+            if (handle.handle().equals(name)) {
+                return Optional.of(handle);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The handles {@code edge} feeds, in definition order; empty when it feeds none. */
@@ -57,6 +62,10 @@ public record NodeInputWiring(List<InputHandleWiring> handles) {
 
     /** Number of (handle, edge) pairs: how many deliveries make the node ready. */
     public int edgeCount() {
-        return handles.stream().mapToInt(handle -> handle.incoming().size()).sum();
+        int count = 0;
+        for (InputHandleWiring handle : handles) {
+            count += handle.incoming().size();
+        }
+        return count;
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Decides whether a node task can run (SPEC §4.2): it is ready when every edge into every
@@ -73,14 +74,32 @@ public final class ReadinessPolicy {
     }
 
     private static ReadinessVerdict assemble(NodeInputWiring inputs, Map<HandleName, HandleArrivals> arrived) {
+        return assemble(inputs, handle -> arrived.getOrDefault(handle, HandleArrivals.none()).signals());
+    }
+
+    /**
+     * The READY verdict of a node into which every wired edge delivered a signal (no skip marker,
+     * nothing missing): what {@link #decide} answers then, without working out that nothing skips
+     * or waits.
+     *
+     * @param signals the signals each wired handle received, by edge
+     */
+    static ReadinessVerdict allDelivered(NodeInputWiring inputs, Function<HandleName, Map<EdgeKey, Signal>> signals) {
+        if (inputs.isEmpty()) {
+            return ReadinessVerdict.ready(Map.of(), "node has no connected inputs");
+        }
+        return assemble(inputs, signals);
+    }
+
+    private static ReadinessVerdict assemble(NodeInputWiring inputs, Function<HandleName, Map<EdgeKey, Signal>> received) {
         Map<String, Object> assembled = new LinkedHashMap<>();
         int delivered = 0;
         List<String> leftOut = new ArrayList<>();
         for (InputHandleWiring handle : inputs.handles()) {
-            HandleArrivals arrivals = arrived.getOrDefault(handle.handle(), HandleArrivals.none());
+            Map<EdgeKey, Signal> signals = received.apply(handle.handle());
             if (!handle.aggregate()) {
                 EdgeKey edge = handle.incoming().iterator().next();
-                Signal signal = arrivals.signals().get(edge);
+                Signal signal = signals.get(edge);
                 if (signal == null) {
                     leftOut.add(edge + " → " + handle.handle());
                 } else {
@@ -91,7 +110,7 @@ public final class ReadinessPolicy {
             }
             Map<String, Object> merged = new LinkedHashMap<>();
             handle.aggregateKeys().forEach((edge, key) -> {
-                Signal signal = arrivals.signals().get(edge);
+                Signal signal = signals.get(edge);
                 if (signal == null) {
                     leftOut.add(edge + " → " + handle.handle());
                 } else {

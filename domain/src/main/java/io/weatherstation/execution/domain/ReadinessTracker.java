@@ -151,6 +151,11 @@ public final class ReadinessTracker {
             int known = history.size();
             return ReadinessVerdict.waitingLazily(() -> waitingAfter(known));
         }
+        if (skipMarkers == 0 && history.size() == wiredEdges) {
+            // Every edge delivered a signal: nothing skips the node and nothing is missing.
+            decided = ReadinessVerdict.Outcome.READY;
+            return ReadinessPolicy.allDelivered(wiring, signals::get);
+        }
         ReadinessVerdict verdict = policy.decide(wiring, arrivals());
         if (verdict.isDecision()) {
             decided = verdict.outcome();
@@ -196,7 +201,7 @@ public final class ReadinessTracker {
         }
         store.run();
         history.add(new Resolved(handle, edge));
-        return new Arrival(Arrival.Outcome.RECORDED, handle, edge, what + " on " + edge + " → " + handle + " recorded");
+        return Arrival.recorded(handle, edge, what);
     }
 
     /** The edges each handle still waited for when the first {@code known} arrivals were stored. */

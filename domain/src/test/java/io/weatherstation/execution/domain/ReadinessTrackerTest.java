@@ -42,6 +42,22 @@ class ReadinessTrackerTest {
     }
 
     @Test
+    void whenEveryEdgeDeliveredTheVerdictIsThePolicysVerdict() {
+        ReadinessTracker tracker = ReadinessTracker.forInputs(WIRING);
+        tracker.recordSignal(DATA, VAULT, signal("usdt", 2));
+        tracker.recordSignal(INPUT, PRICE, signal("close", 1));
+        tracker.recordSignal(DATA, PRICE, signal("close", 1));
+
+        ReadinessVerdict verdict = tracker.evaluate();
+        ReadinessVerdict policys = new ReadinessPolicy().decide(WIRING, tracker.arrivals());
+
+        assertThat(verdict.outcome()).isEqualTo(policys.outcome()).isEqualTo(ReadinessVerdict.Outcome.READY);
+        assertThat(verdict.inputs()).isEqualTo(policys.inputs());
+        assertThat(List.copyOf(verdict.inputs().keySet())).containsExactly("input", "data");
+        assertThat(verdict.reason()).isEqualTo(policys.reason()).isEqualTo("all 3 input signal(s) arrived");
+    }
+
+    @Test
     void reportsReadyOnlyOnce() {
         ReadinessTracker tracker = ReadinessTracker.forInputs(NodeInputWiring.of(InputHandleWiring.single(INPUT, PRICE)));
         tracker.recordSignal(INPUT, PRICE, signal("close", 1));
