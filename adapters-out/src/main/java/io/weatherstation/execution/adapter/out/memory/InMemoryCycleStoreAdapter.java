@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -140,10 +141,13 @@ final class InMemoryCycleStoreAdapter implements CycleRepository, NodeTaskReposi
      */
     private static final class FlowCycles {
         private final NavigableMap<Long, CycleEntry> cycles = new TreeMap<>();
+        /** The same entries, changed with {@link #cycles} under the monitor, read without it. */
+        private final Map<Long, CycleEntry> byNumber = new ConcurrentHashMap<>();
         private final NavigableSet<Long> running = new ConcurrentSkipListSet<>();
 
         synchronized List<CycleEntry> add(long number, CycleEntry entry, int retention) {
             cycles.put(number, entry);
+            byNumber.put(number, entry);
             if (entry.isRunning()) {
                 running.add(number);
             }
@@ -155,6 +159,7 @@ final class InMemoryCycleStoreAdapter implements CycleRepository, NodeTaskReposi
                     CycleEntry candidate = iterator.next().getValue();
                     if (!candidate.isRunning()) {
                         iterator.remove();
+                        byNumber.remove(candidate.number);
                         evicted.add(candidate);
                         excess--;
                     }
@@ -163,8 +168,8 @@ final class InMemoryCycleStoreAdapter implements CycleRepository, NodeTaskReposi
             return evicted;
         }
 
-        synchronized CycleEntry get(long number) {
-            return cycles.get(number);
+        @Nullable CycleEntry get(long number) {
+            return byNumber.get(number);
         }
 
         synchronized List<CycleEntry> newestFirst(int limit) {
