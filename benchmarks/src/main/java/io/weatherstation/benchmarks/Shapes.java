@@ -86,14 +86,16 @@ final class Shapes {
         }
         long heapBefore = heapAfterGc();
         // Throughput with many cycles in flight (hops then mostly wait their turn for a CPU) ...
+        long cpuBefore = processCpuNanos();
         double seconds = drive(flowIds, cycles, options.inFlight());
+        long cpu = processCpuNanos() - cpuBefore;
         long executions = BenchProbe.executions();
         Histogram loadedHops = BenchProbe.hops();
         // ... and the hop latency of one cycle at a time, what a single flow sees on an idle station.
         drive(flowIds, options.latencyCycles(), 1);
         Histogram hops = BenchProbe.hops();
         long heapAfter = heapAfterGc();
-        ShapeResult result = new ShapeResult(shape, cycles, executions, seconds, hops, loadedHops, null, heapBefore,
+        ShapeResult result = new ShapeResult(shape, cycles, executions, seconds, cpu, hops, loadedHops, null, heapBefore,
                 heapAfter, completedCycles.get(), load());
         if (executions != (long) cycles * nodesPerCycle) {
             throw new IllegalStateException(shape + ": " + executions + " node executions, expected "
@@ -163,6 +165,7 @@ final class Shapes {
         long target = (long) flows * ticks;
         BenchProbe.reset(() -> { });
         long heapBefore = heapAfterGc();
+        long cpuBefore = processCpuNanos();
         long begin = System.nanoTime();
         flowIds.forEach(station.flows::start);
         // Ticks the station cannot keep up with are skipped (never queued up): after the ticks'
@@ -172,13 +175,14 @@ final class Shapes {
             sleepMillis(5);
         }
         long end = System.nanoTime();
+        long cpu = processCpuNanos() - cpuBefore;
         flowIds.forEach(id -> station.flows.stop(id, false));
         awaitCyclesEnded(flowIds, Duration.ofMinutes(1));
         long ran = BenchProbe.cycleEnds();
         completedCycles.addAndGet(ran);
         long heapAfter = heapAfterGc();
         ShapeResult result = new ShapeResult(flows + " periodic flows, 1 s", ran, BenchProbe.executions(),
-                (end - begin) / 1e9, null, null, BenchProbe.startLags(), heapBefore, heapAfter, completedCycles.get(), load());
+                (end - begin) / 1e9, cpu, null, null, BenchProbe.startLags(), heapBefore, heapAfter, completedCycles.get(), load());
         flowIds.forEach(station.flows::delete);
         return result;
     }
@@ -229,6 +233,11 @@ final class Shapes {
     }
 
     /** Heap in use after full collections (this process is the only station instance of the run). */
+    /** CPU time this process used so far (all its threads), ns. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     static long heapAfterGc() {
         for (int i = 0; i < 3; i++) {
             System.gc();

@@ -67,12 +67,12 @@ public final class StationBenchmark {
         out.printf("### %s mode — %s — %d cores, JDK %s, load %s at start%n%n", mode,
                 startedAt.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
                 Runtime.getRuntime().availableProcessors(), Runtime.version().feature(), loadAtStart);
-        out.println("| shape | cycles | node executions | executions/s | hop p50 | hop p99 | hop p99 loaded"
+        out.println("| shape | cycles | node executions | executions/s | CPU per execution | hop p50 | hop p99 | hop p99 loaded"
                 + " | start lag p50 | start lag p99 | heap before | heap after (cycles so far) | load |");
-        out.println("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+        out.println("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
         for (ShapeResult r : results) {
-            out.printf(Locale.ROOT, "| %s | %,d | %,d | %,.0f | %s | %s | %s | %s | %s | %s | %s (%,d) | %s |%n",
-                    r.shape(), r.cycles(), r.executions(), r.executionsPerSecond(), ms(r.hops(), 50), ms(r.hops(), 99),
+            out.printf(Locale.ROOT, "| %s | %,d | %,d | %,.0f | %,.1f µs | %s | %s | %s | %s | %s | %s | %s (%,d) | %s |%n",
+                    r.shape(), r.cycles(), r.executions(), r.executionsPerSecond(), r.cpuMicrosPerExecution(), ms(r.hops(), 50), ms(r.hops(), 99),
                     ms(r.loadedHops(), 99), ms(r.startLags(), 50), ms(r.startLags(), 99), mb(r.heapBeforeBytes()), mb(r.heapAfterBytes()),
                     r.totalCycles(), r.load());
         }

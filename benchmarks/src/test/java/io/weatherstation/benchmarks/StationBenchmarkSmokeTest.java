@@ -25,10 +25,10 @@ class StationBenchmarkSmokeTest {
     void embedded_mode_runs_every_shape_and_prints_the_table() throws Exception {
         String output = run("--mode", "embedded");
 
-        assertThat(output).contains("### embedded mode", "| shape | cycles | node executions | executions/s | hop p50");
-        assertThat(output).containsPattern("\\| chain of 3 \\| 20 \\| 60 \\| [\\d,]+ \\| [\\d.]+ ms \\| [\\d.]+ ms \\| [\\d.]+ ms \\| — \\| — \\|");
-        assertThat(output).containsPattern("\\| fan-out 4 \\+ fan-in \\| 10 \\| 60 \\| [\\d,]+ \\| [\\d.]+ ms \\|");
-        assertThat(output).containsPattern("\\| 3 periodic flows, 1 s \\| \\d+ \\| \\d+ \\| [\\d,]+ \\| — \\| — \\| — \\| [\\d.]+ ms \\| [\\d.]+ ms \\|");
+        assertThat(output).contains("### embedded mode", "| shape | cycles | node executions | executions/s | CPU per execution | hop p50");
+        assertThat(output).containsPattern("\\| chain of 3 \\| 20 \\| 60 \\| [\\d,]+ \\| [\\d,.]+ µs \\| [\\d.]+ ms \\| [\\d.]+ ms \\| [\\d.]+ ms \\| — \\| — \\|");
+        assertThat(output).containsPattern("\\| fan-out 4 \\+ fan-in \\| 10 \\| 60 \\| [\\d,]+ \\| [\\d,.]+ µs \\| [\\d.]+ ms \\|");
+        assertThat(output).containsPattern("\\| 3 periodic flows, 1 s \\| \\d+ \\| \\d+ \\| [\\d,]+ \\| [\\d,.]+ µs \\| — \\| — \\| — \\| [\\d.]+ ms \\| [\\d.]+ ms \\|");
         assertThat(output).doesNotContain("floor, same run");
     }
 
