@@ -107,6 +107,12 @@ public final class FlowScheduler {
         }
     }
 
+    /**
+     * Starts the tick's cycle first (when this instance claims the tick), then records and arms
+     * the next tick: the cycle's start lag is not spent on bookkeeping. The launcher checks the
+     * flow's status in the same atomic step that takes the cycle number, so a stop landing after
+     * the check here still prevents the cycle.
+     */
     private void fire(FlowId flowId, long generation, Schedule schedule, Instant scheduledAt) {
         Armed current = armed.get(flowId);
         if (current == null || current.generation() != generation) {
@@ -117,6 +123,8 @@ public final class FlowScheduler {
             armed.remove(flowId, current);
             return;
         }
+        boolean claimed = claims.claim(flowId, scheduledAt);
+        boolean refused = claimed && launcher.launch(flowId, scheduledAt, CycleLauncher.Trigger.SCHEDULE).isEmpty();
         Instant next = next(schedule, scheduledAt);
         if (next != null) {
             Instant now = clock.instant();
@@ -145,10 +153,7 @@ public final class FlowScheduler {
             arm(flowId, generation, schedule, nextTick);
         } else {
             armed.remove(flowId, current);
-        }
-        if (claims.claim(flowId, scheduledAt)) {
-            boolean started = launcher.launch(flowId, scheduledAt, CycleLauncher.Trigger.SCHEDULE).isPresent();
-            if (!started && !schedule.periodic()) {
+            if (refused && !schedule.periodic()) {
                 deferRunOnce(flowId, generation, schedule);
             }
         }
