@@ -76,7 +76,8 @@ final class JsonTree {
                 throw new IllegalArgumentException(path + ": object keys must be strings (found "
                         + (entry.getKey() == null ? "null" : entry.getKey().getClass().getName()) + ")");
             }
-            Object child = freeze(entry.getValue(), path + "." + key, depth + 1);
+            Object value = entry.getValue();
+            Object child = isPlainScalar(value) ? value : freeze(value, path + "." + key, depth + 1);
             height = Math.max(height, 1 + heightOf(child));
             copy.put(key, child);
         }
@@ -89,11 +90,18 @@ final class JsonTree {
         int height = 1;
         int index = 0;
         for (Object element : list) {
-            Object child = freeze(element, path + "[" + index++ + "]", depth + 1);
+            Object child = isPlainScalar(element) ? element : freeze(element, path + "[" + index + "]", depth + 1);
+            index++;
             height = Math.max(height, 1 + heightOf(child));
             copy.add(child);
         }
         return new FrozenArray(copy, height);
+    }
+
+    /** A value kept as it is, with no check that could fail: its path need not be spelled out. */
+    private static boolean isPlainScalar(@Nullable Object value) {
+        return value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
+                || value instanceof Long;
     }
 
     private static int heightOf(@Nullable Object value) {
