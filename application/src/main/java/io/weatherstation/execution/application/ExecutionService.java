@@ -224,7 +224,13 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
 
     /** The flow's own running cycles: partial runs never count against its overlap policy. */
     private int ownRunningCycles(FlowId flowId) {
-        return (int) cycles.running(flowId).stream().filter(n -> !PartialRunId.isPartialRun(n)).count();
+        int count = 0;
+        for (CycleNumber number : cycles.running(flowId)) {
+            if (!PartialRunId.isPartialRun(number)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     @Override

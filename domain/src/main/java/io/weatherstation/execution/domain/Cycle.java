@@ -71,7 +71,7 @@ public final class Cycle {
         this.endTime = other.endTime;
         // Unmodifiable and fixed at start: shared, not copied.
         this.nodes = other.nodes;
-        this.componentStops = new TreeMap<>(other.componentStops);
+        this.componentStops = other.componentStops.isEmpty() ? new TreeMap<>() : new TreeMap<>(other.componentStops);
         this.terminationRequested = other.terminationRequested;
     }
 
