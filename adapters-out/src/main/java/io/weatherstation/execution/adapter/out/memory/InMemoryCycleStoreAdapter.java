@@ -10,6 +10,7 @@ import io.weatherstation.shared.domain.NodeId;
 import io.weatherstation.shared.domain.NodeTaskId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -187,11 +188,16 @@ final class InMemoryCycleStoreAdapter implements CycleRepository, NodeTaskReposi
         }
     }
 
-    /** One cycle and its tasks, guarded by the entry's monitor. */
+    /**
+     * One cycle and its tasks. The cycle and the finished count are guarded by the entry's
+     * monitor; each task by its own (the set of tasks is fixed when the cycle starts), so the
+     * branches of a fan-out change their tasks without waiting for each other.
+     */
     private static final class CycleEntry {
         private final long number;
         private final NavigableSet<Long> flowRunning;
         private final Cycle cycle;
+        /** Filled by the constructor, never changed afterwards: read without a lock. */
         private final Map<NodeId, NodeTask> tasks = new LinkedHashMap<>();
         private final Set<NodeId> finished = new HashSet<>();
         private volatile Cycle snapshot;
@@ -229,18 +235,33 @@ final class InMemoryCycleStoreAdapter implements CycleRepository, NodeTaskReposi
             }
         }
 
-        synchronized <R> Optional<R> updateTask(NodeId node, Function<NodeTask, R> change) {
+        <R> Optional<R> updateTask(NodeId node, Function<NodeTask, R> change) {
             NodeTask task = tasks.get(node);
-            return task == null ? Optional.empty() : Optional.ofNullable(change.apply(task));
+            if (task == null) {
+                return Optional.empty();
+            }
+            synchronized (task) {
+                return Optional.ofNullable(change.apply(task));
+            }
         }
 
-        synchronized Optional<NodeTask> taskSnapshot(NodeId node) {
+        Optional<NodeTask> taskSnapshot(NodeId node) {
             NodeTask task = tasks.get(node);
-            return task == null ? Optional.empty() : Optional.of(copy(task));
+            return task == null ? Optional.empty() : Optional.of(snapshot(task));
         }
 
-        synchronized List<NodeTask> taskSnapshots() {
-            return tasks.values().stream().map(InMemoryCycleStoreAdapter::copy).toList();
+        List<NodeTask> taskSnapshots() {
+            List<NodeTask> snapshots = new ArrayList<>(tasks.size());
+            for (NodeTask task : tasks.values()) {
+                snapshots.add(snapshot(task));
+            }
+            return Collections.unmodifiableList(snapshots);
+        }
+
+        private static NodeTask snapshot(NodeTask task) {
+            synchronized (task) {
+                return copy(task);
+            }
         }
 
         synchronized int finished(NodeId node) {
@@ -250,7 +271,7 @@ final class InMemoryCycleStoreAdapter implements CycleRepository, NodeTaskReposi
             return tasks.size() - finished.size();
         }
 
-        synchronized List<NodeTaskId> taskIds() {
+        List<NodeTaskId> taskIds() {
             return tasks.values().stream().map(NodeTask::id).toList();
         }
     }
