@@ -5,6 +5,7 @@ import io.weatherstation.shared.domain.NodeTaskId;
 import io.weatherstation.shared.domain.WorkerId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -22,6 +23,16 @@ import org.jspecify.annotations.Nullable;
 public final class NodeTask {
 
     private final NodeTaskId id;
+    // The statuses each transition starts from (shared: a transition must not allocate them).
+    private static final Set<NodeTaskStatus> FROM_REGISTERED = Collections.unmodifiableSet(EnumSet.of(NodeTaskStatus.REGISTERED));
+    private static final Set<NodeTaskStatus> FROM_PENDING = Collections.unmodifiableSet(EnumSet.of(NodeTaskStatus.PENDING));
+    private static final Set<NodeTaskStatus> FROM_PAUSED = Collections.unmodifiableSet(EnumSet.of(NodeTaskStatus.PAUSED));
+    private static final Set<NodeTaskStatus> FROM_RUNNING = Collections.unmodifiableSet(EnumSet.of(NodeTaskStatus.RUNNING));
+    private static final Set<NodeTaskStatus> FROM_REGISTERED_OR_PENDING_OR_PAUSED_OR_RUNNING = Collections.unmodifiableSet(
+            EnumSet.of(NodeTaskStatus.REGISTERED, NodeTaskStatus.PENDING, NodeTaskStatus.PAUSED, NodeTaskStatus.RUNNING));
+    private static final Set<NodeTaskStatus> FROM_REGISTERED_OR_PENDING_OR_PAUSED = Collections.unmodifiableSet(
+            EnumSet.of(NodeTaskStatus.REGISTERED, NodeTaskStatus.PENDING, NodeTaskStatus.PAUSED));
+
     private final String nodeType;
     private final ComponentId component;
     private final Instant registeredAt;
@@ -51,6 +62,27 @@ public final class NodeTask {
         this.progress = requireProgress(progress);
     }
 
+    private NodeTask(NodeTask other) {
+        this.id = other.id;
+        this.nodeType = other.nodeType;
+        this.component = other.component;
+        this.status = other.status;
+        this.registeredAt = other.registeredAt;
+        this.updatedAt = other.updatedAt;
+        this.attempts = other.attempts;
+        this.worker = other.worker;
+        this.message = other.message;
+        this.progress = other.progress;
+    }
+
+    /**
+     * An independent copy of this task's state, as {@link #rehydrate} would rebuild it (no pending
+     * events): changing one never changes the other. Cheaper than rebuilding: the state is valid.
+     */
+    public NodeTask copy() {
+        return new NodeTask(this);
+    }
+
     /** A new task for a starting cycle, status {@code registered}; records {@link NodeTaskRegistered}. */
     public static NodeTask register(NodeTaskId id, String nodeType, ComponentId component, Instant at) {
         NodeTask task = new NodeTask(id, nodeType, component, NodeTaskStatus.REGISTERED, 0, null, null, 0, at, at);
@@ -70,13 +102,13 @@ public final class NodeTask {
 
     /** Its inputs are complete (or it has none): {@code registered → pending}, ready for dispatch. */
     public void markReady(Instant at) {
-        transition(NodeTaskStatus.PENDING, null, at, "become ready", EnumSet.of(NodeTaskStatus.REGISTERED));
+        transition(NodeTaskStatus.PENDING, null, at, "become ready", FROM_REGISTERED);
     }
 
     /** A worker took it: {@code pending → running}; counts an attempt and resets progress. */
     public void start(WorkerId worker, Instant at) {
         Objects.requireNonNull(worker, "worker");
-        transition(NodeTaskStatus.RUNNING, null, at, "start", EnumSet.of(NodeTaskStatus.PENDING));
+        transition(NodeTaskStatus.RUNNING, null, at, "start", FROM_PENDING);
         this.worker = worker;
         this.attempts++;
         this.progress = 0;
@@ -88,23 +120,23 @@ public final class NodeTask {
      */
     public void hold(String reason, Instant at) {
         transition(NodeTaskStatus.PAUSED, requireText(reason, "reason"), at, "be held by a pause",
-                EnumSet.of(NodeTaskStatus.PENDING));
+                FROM_PENDING);
     }
 
     /** Its pause ended: {@code paused → pending}, ready for dispatch again. */
     public void release(Instant at) {
-        transition(NodeTaskStatus.PENDING, null, at, "be released from a pause", EnumSet.of(NodeTaskStatus.PAUSED));
+        transition(NodeTaskStatus.PENDING, null, at, "be released from a pause", FROM_PAUSED);
     }
 
     /** The node returned normally: {@code running → completed}. */
     public void complete(Instant at) {
-        transition(NodeTaskStatus.COMPLETED, null, at, "complete", EnumSet.of(NodeTaskStatus.RUNNING));
+        transition(NodeTaskStatus.COMPLETED, null, at, "complete", FROM_RUNNING);
         this.progress = 100;
     }
 
     /** The last attempt failed (or timed out): {@code running → failed}. */
     public void fail(String error, Instant at) {
-        transition(NodeTaskStatus.FAILED, requireText(error, "error"), at, "fail", EnumSet.of(NodeTaskStatus.RUNNING));
+        transition(NodeTaskStatus.FAILED, requireText(error, "error"), at, "fail", FROM_RUNNING);
     }
 
     /**
@@ -113,15 +145,14 @@ public final class NodeTask {
      * releases the worker.
      */
     public void retryLater(String error, Instant at) {
-        transition(NodeTaskStatus.PENDING, requireText(error, "error"), at, "be retried", EnumSet.of(NodeTaskStatus.RUNNING));
+        transition(NodeTaskStatus.PENDING, requireText(error, "error"), at, "be retried", FROM_RUNNING);
         this.worker = null;
     }
 
     /** A stop (user request or a component stop) ended it: any unfinished status → {@code terminated}. */
     public void terminate(String reason, Instant at) {
         transition(NodeTaskStatus.TERMINATED, requireText(reason, "reason"), at, "terminate",
-                EnumSet.of(NodeTaskStatus.REGISTERED, NodeTaskStatus.PENDING, NodeTaskStatus.PAUSED,
-                        NodeTaskStatus.RUNNING));
+                FROM_REGISTERED_OR_PENDING_OR_PAUSED_OR_RUNNING);
     }
 
     /**
@@ -130,7 +161,7 @@ public final class NodeTask {
      */
     public void skip(String reason, Instant at) {
         transition(NodeTaskStatus.SKIPPED, requireText(reason, "reason"), at, "skip",
-                EnumSet.of(NodeTaskStatus.REGISTERED, NodeTaskStatus.PENDING, NodeTaskStatus.PAUSED));
+                FROM_REGISTERED_OR_PENDING_OR_PAUSED);
     }
 
     /** Progress of the running attempt, 0–100. Records no event (it would flood the event stream). */

@@ -24,6 +24,22 @@ class NodeTaskTest {
     private static final Instant T3 = T0.plusSeconds(3);
 
     @Test
+    void aCopyHasTheSameStateNoEventsAndChangesIndependently() {
+        NodeTask task = NodeTask.register(ID, "buy_node", COMPONENT, T0);
+        task.markReady(T1);
+        task.start(WORKER, T2);
+
+        NodeTask copy = task.copy();
+
+        assertThat(copy.pullEvents()).as("a copy has no pending events").isEmpty();
+        assertThat(copy).usingRecursiveComparison().ignoringFields("events")
+                .isEqualTo(NodeTask.rehydrate(ID, "buy_node", COMPONENT, NodeTaskStatus.RUNNING, 1, WORKER, null, 0, T0, T2));
+        copy.complete(T3);
+        assertThat(task.status()).as("the original").isEqualTo(NodeTaskStatus.RUNNING);
+        assertThat(task.pullEvents()).hasSize(3);
+    }
+
+    @Test
     void registeringRecordsTheTask() {
         NodeTask task = NodeTask.register(ID, "buy_node", COMPONENT, T0);
 

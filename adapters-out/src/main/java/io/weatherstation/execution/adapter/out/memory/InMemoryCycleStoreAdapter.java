@@ -132,8 +132,7 @@ final class InMemoryCycleStoreAdapter implements CycleRepository, NodeTaskReposi
     }
 
     static NodeTask copy(NodeTask task) {
-        return NodeTask.rehydrate(task.id(), task.nodeType(), task.component(), task.status(), task.attempts(),
-                task.worker(), task.message(), task.progress(), task.registeredAt(), task.updatedAt());
+        return task.copy();
     }
 
     /**
