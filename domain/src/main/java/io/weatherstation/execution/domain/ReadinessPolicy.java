@@ -92,7 +92,7 @@ public final class ReadinessPolicy {
     }
 
     private static ReadinessVerdict assemble(NodeInputWiring inputs, Function<HandleName, Map<EdgeKey, Signal>> received) {
-        Map<String, Object> assembled = new LinkedHashMap<>();
+        LinkedHashMap<String, Object> assembled = new LinkedHashMap<>();
         int delivered = 0;
         List<String> leftOut = new ArrayList<>();
         for (InputHandleWiring handle : inputs.handles()) {
@@ -125,7 +125,7 @@ public final class ReadinessPolicy {
         String reason = leftOut.isEmpty()
                 ? "all " + delivered + " input signal(s) arrived"
                 : delivered + " input signal(s) arrived; skipped and left out: " + String.join(", ", leftOut);
-        return ReadinessVerdict.ready(assembled, reason);
+        return ReadinessVerdict.readyWith(assembled, reason);
     }
 
     private static void requireWired(NodeInputWiring inputs, Map<HandleName, HandleArrivals> arrived) {

@@ -46,9 +46,16 @@ public final class ReadinessVerdict {
 
     public ReadinessVerdict(Outcome outcome, String reason, Map<String, Object> inputs,
                             Map<HandleName, Set<EdgeKey>> waitingFor, @Nullable SkipReason skipReason) {
+        this(Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(inputs, "inputs"))), outcome, reason,
+                waitingFor, skipReason);
+    }
+
+    /** @param ownedInputs unmodifiable, and held by nobody else */
+    private ReadinessVerdict(Map<String, Object> ownedInputs, Outcome outcome, String reason,
+                             Map<HandleName, Set<EdgeKey>> waitingFor, @Nullable SkipReason skipReason) {
         this.outcome = Objects.requireNonNull(outcome, "outcome");
         this.reason = Objects.requireNonNull(reason, "reason");
-        this.inputs = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(inputs, "inputs")));
+        this.inputs = ownedInputs;
         this.waitingFor = frozen(Objects.requireNonNull(waitingFor, "waitingFor"));
         this.skipReason = skipReason;
         if (outcome != Outcome.READY && !this.inputs.isEmpty()) {
@@ -84,6 +91,11 @@ public final class ReadinessVerdict {
 
     public static ReadinessVerdict ready(Map<String, Object> inputs, String reason) {
         return new ReadinessVerdict(Outcome.READY, reason, inputs, Map.of(), null);
+    }
+
+    /** READY with inputs the caller has just assembled and hands over (not copied again). */
+    static ReadinessVerdict readyWith(LinkedHashMap<String, Object> assembled, String reason) {
+        return new ReadinessVerdict(Collections.unmodifiableMap(assembled), Outcome.READY, reason, Map.of(), null);
     }
 
     public static ReadinessVerdict skip(SkipReason skipReason, String reason) {
@@ -159,6 +171,9 @@ public final class ReadinessVerdict {
     }
 
     private static Map<HandleName, Set<EdgeKey>> frozen(Map<HandleName, Set<EdgeKey>> waitingFor) {
+        if (waitingFor.isEmpty()) {
+            return Map.of();
+        }
         Map<HandleName, Set<EdgeKey>> waiting = new LinkedHashMap<>();
         waitingFor.forEach((handle, edges) -> waiting.put(handle, Collections.unmodifiableSet(new LinkedHashSet<>(edges))));
         return Collections.unmodifiableMap(waiting);

@@ -14,7 +14,15 @@ public record NodeResult(Map<String, Object> outputs, @Nullable String stopReaso
 
     public NodeResult {
         Objects.requireNonNull(outputs, "outputs");
-        outputs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
+        outputs = switch (outputs.size()) {
+            case 0 -> Map.of();
+            // Most nodes have one output handle: a singleton map (which keeps a null value) is enough.
+            case 1 -> {
+                Map.Entry<String, Object> only = outputs.entrySet().iterator().next();
+                yield java.util.Collections.singletonMap(only.getKey(), only.getValue());
+            }
+            default -> java.util.Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
+        };
     }
 
     public static NodeResult of(Map<String, Object> outputs) {
