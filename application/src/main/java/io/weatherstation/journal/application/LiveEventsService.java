@@ -13,13 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
@@ -37,10 +37,15 @@ public final class LiveEventsService implements RecordLiveEventUseCase, FollowFl
 
     private static final Logger LOG = Logger.getLogger(LiveEventsService.class.getName());
     private static final int BATCH = 500;
+    private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     private static final long WARNING_EVERY_MILLIS = 60_000;
 
     private final EventLog log;
-    private final BlockingQueue<LiveEvent> buffer;
+    /** Events waiting for the writer: many threads add, the writer alone takes; no lock on the way in. */
+    private final ConcurrentLinkedQueue<LiveEvent> buffer = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger buffered = new AtomicInteger();
+    private final int bufferCapacity;
+    private volatile boolean writerIdle;
     private final int pageSize;
     private final Duration lookAgain;
     private final int maxFollowers;
@@ -65,7 +70,7 @@ public final class LiveEventsService implements RecordLiveEventUseCase, FollowFl
                     + "positive look-again period");
         }
         this.log = Objects.requireNonNull(log, "log");
-        this.buffer = new ArrayBlockingQueue<>(bufferCapacity);
+        this.bufferCapacity = bufferCapacity;
         this.pageSize = pageSize;
         this.lookAgain = lookAgain;
         this.maxFollowers = maxFollowers;
@@ -77,33 +82,44 @@ public final class LiveEventsService implements RecordLiveEventUseCase, FollowFl
 
     @Override
     public void record(LiveEvent event) {
-        if (closed || !buffer.offer(event)) {
+        if (closed) {
             dropped.incrementAndGet();
             return;
         }
+        if (buffered.incrementAndGet() > bufferCapacity) {
+            buffered.decrementAndGet();
+            dropped.incrementAndGet();
+            return;
+        }
+        buffer.offer(event);
         recorded.incrementAndGet();
+        if (writerIdle) {
+            LockSupport.unpark(writer);
+        }
     }
 
     private void writeLoop() {
         List<LiveEvent> batch = new ArrayList<>(BATCH);
-        while (!closed || !buffer.isEmpty()) {
-            try {
-                LiveEvent first = buffer.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                buffer.drainTo(batch, BATCH - 1);
-                write(batch);
-            } catch (InterruptedException e) {
-                if (closed) {
-                    buffer.drainTo(batch);
-                    write(batch);
-                    return;
-                }
-            } finally {
-                batch.clear();
+        while (true) {
+            LiveEvent event;
+            while (batch.size() < BATCH && (event = buffer.poll()) != null) {
+                batch.add(event);
             }
+            if (!batch.isEmpty()) {
+                buffered.addAndGet(-batch.size());
+                write(batch);
+                batch.clear();
+                continue;
+            }
+            if (closed) {
+                return;
+            }
+            // Idle: announce it before the last look, so an event added meanwhile unparks us.
+            writerIdle = true;
+            if (buffer.isEmpty() && !closed) {
+                LockSupport.parkNanos(IDLE_PARK_NANOS);
+            }
+            writerIdle = false;
         }
     }
 
@@ -261,7 +277,7 @@ public final class LiveEventsService implements RecordLiveEventUseCase, FollowFl
 
     /** Events waiting to be written. */
     public int bufferedEvents() {
-        return buffer.size();
+        return buffered.get();
     }
 
     /** Followers currently served by this instance. */
@@ -278,7 +294,7 @@ public final class LiveEventsService implements RecordLiveEventUseCase, FollowFl
     @Override
     public void close() {
         closed = true;
-        writer.interrupt();
+        LockSupport.unpark(writer);
         try {
             writer.join(5_000);
         } catch (InterruptedException e) {

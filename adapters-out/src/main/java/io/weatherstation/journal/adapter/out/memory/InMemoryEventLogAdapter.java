@@ -57,7 +57,10 @@ final class InMemoryEventLogAdapter implements EventLog {
         for (LiveEvent event : events) {
             if (ring == null || !event.flowId().equals(current)) {
                 current = event.flowId();
-                ring = rings.compute(current, (id, r) -> r == null || r.expired(now, ttl) ? new Ring() : r);
+                ring = rings.get(current);
+                if (ring == null || ring.expired(now, ttl)) {
+                    ring = rings.compute(current, (id, r) -> r == null || r.expired(now, ttl) ? new Ring() : r);
+                }
                 touched.add(current);
             }
             ring.add(event, now, retainedPerFlow);
