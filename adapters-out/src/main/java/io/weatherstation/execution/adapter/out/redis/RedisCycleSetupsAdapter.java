@@ -51,6 +51,8 @@ final class RedisCycleSetupsAdapter implements CycleSetups {
     static final String DIGEST = "definition_digest";
     static final String TRIGGER = "trigger";
     static final String SCHEDULED_AT = "scheduled_at";
+    /** The fields a setup is read by, in the order {@link #decode} expects; the definition comes from the cache. */
+    static final List<Object> READ_FIELDS = List.of(VERSION, DIGEST, TRIGGER, SCHEDULED_AT);
 
     private static final int MAX_CACHED = 1_024;
     /** Stored definitions passed the limits when they were registered; they are not checked again. */
@@ -93,16 +95,23 @@ final class RedisCycleSetupsAdapter implements CycleSetups {
 
     @Override
     public Optional<CycleSetup> find(FlowId flowId, CycleNumber cycle) {
-        String key = keys.setup(flowId, cycle);
-        List<Object> values = redis.opsForHash().multiGet(key, List.of(VERSION, DIGEST, TRIGGER, SCHEDULED_AT));
-        if (values.get(0) == null || values.get(1) == null || values.get(2) == null || values.get(3) == null) {
+        return decode(flowId, cycle, redis.opsForHash().multiGet(keys.setup(flowId, cycle), READ_FIELDS));
+    }
+
+    /**
+     * The setup from the values of {@link #READ_FIELDS} read from its hash (by {@link #find} or a
+     * combined read); the definition comes from the cache of parsed definitions, or is read.
+     */
+    Optional<CycleSetup> decode(FlowId flowId, CycleNumber cycle, List<?> values) {
+        if (values.size() < READ_FIELDS.size() || values.get(0) == null || values.get(1) == null
+                || values.get(2) == null || values.get(3) == null) {
             return Optional.empty();
         }
         long version = Long.parseLong((String) values.get(0));
         CacheKey cacheKey = new CacheKey(flowId, version, (String) values.get(1));
         FlowDefinition definition = parsed.get(cacheKey);
         if (definition == null) {
-            Object stored = redis.opsForHash().get(key, DEFINITION);
+            Object stored = redis.opsForHash().get(keys.setup(flowId, cycle), DEFINITION);
             if (stored == null) {
                 return Optional.empty();
             }

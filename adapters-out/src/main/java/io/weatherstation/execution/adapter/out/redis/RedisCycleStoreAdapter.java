@@ -586,6 +586,19 @@ final class RedisCycleStoreAdapter implements CycleRepository, NodeTaskRepositor
         return cycles;
     }
 
+    /** The cycle from its hash (flat field/value list) and node set as read together, or empty when gone. */
+    static Optional<Cycle> cycleOf(FlowId flowId, @org.jspecify.annotations.Nullable List<String> flat,
+            @org.jspecify.annotations.Nullable List<String> members) {
+        if (flat == null || flat.isEmpty() || members == null || members.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> hash = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < flat.size(); i += 2) {
+            hash.put(flat.get(i), flat.get(i + 1));
+        }
+        return Optional.of(decode(flowId, hash, members).cycle());
+    }
+
     private static StoredCycle decode(FlowId flowId, Map<String, String> hash, Collection<String> members) {
         CycleNumber number = CycleNumber.parse(hash.get(CYCLE));
         String end = hash.getOrDefault(END_TIME, "");
