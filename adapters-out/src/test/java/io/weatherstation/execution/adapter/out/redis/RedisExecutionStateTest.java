@@ -201,6 +201,18 @@ class RedisExecutionStateTest {
     }
 
     @Test
+    void a_decision_made_with_the_arrival_is_stored_as_any_other() {
+        var one = io.weatherstation.execution.domain.NodeInputWiring.of(
+                io.weatherstation.execution.domain.InputHandleWiring.single(IN, A));
+        new RedisTaskInboxAdapter(redis.template(), redis.keyspace()).deliver(TASK, one, A, IN, signal(1));
+
+        String inbox = "flow:alpha:cycle:0:inbox:target";
+        assertTtl(ttlSeconds(inbox), Duration.ofDays(7));
+        assertThat(redis.template().opsForHash().entries(key(inbox))).containsOnlyKeys("in|a.out", "_decided")
+                .containsEntry("_decided", "READY");
+    }
+
+    @Test
     void only_the_keys_the_spec_keeps_forever_have_no_ttl() {
         var id = taskId("alpha", 0, "src");
         store.update(id, t -> {
