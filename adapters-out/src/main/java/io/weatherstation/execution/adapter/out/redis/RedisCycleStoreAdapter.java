@@ -7,6 +7,7 @@ import io.weatherstation.execution.domain.ComponentStop;
 import io.weatherstation.execution.domain.Cycle;
 import io.weatherstation.execution.domain.CycleStatus;
 import io.weatherstation.execution.domain.NodeTask;
+import io.weatherstation.execution.domain.NodeTaskStatus;
 import io.weatherstation.flow.domain.FlowDefinition;
 import io.weatherstation.flow.domain.NodeDefinition;
 import io.weatherstation.shared.adapter.out.redis.Contention;
@@ -169,12 +170,41 @@ final class RedisCycleStoreAdapter implements CycleRepository, NodeTaskRepositor
             return 1
             """, Long.class);
 
+    /**
+     * {@link #UPDATE_TASK} for a change that completes the task, which also counts it finished as
+     * {@link #TASK_FINISHED} does. KEYS: node_tasks, trading_flow:node, nodes set, finished set,
+     * optionally worker_tasks. ARGV: as UPDATE_TASK, then node id, cycle ttl. {1, unfinished count
+     * (-1 for an unknown cycle)} stored, {0} conflict, {-1} gone.
+     */
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> COMPLETE_TASK = new DefaultRedisScript<>("""
+            local current = redis.call('GET', KEYS[1])
+            if not current then return {-1} end
+            if redis.sha1hex(current) ~= ARGV[1] then return {0} end
+            redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+            redis.call('HSET', KEYS[2], 'status', ARGV[4], 'updated_at', ARGV[5], 'error_message', ARGV[6])
+            redis.call('PEXPIRE', KEYS[2], ARGV[3])
+            if KEYS[5] then redis.call('SADD', KEYS[5], ARGV[7]) end
+            if redis.call('EXISTS', KEYS[3]) == 0 then return {1, -1} end
+            if redis.call('SISMEMBER', KEYS[3], ARGV[8]) == 1 then
+              redis.call('SADD', KEYS[4], ARGV[8])
+              redis.call('PEXPIRE', KEYS[4], ARGV[9])
+            end
+            return {1, redis.call('SCARD', KEYS[3]) - redis.call('SCARD', KEYS[4])}
+            """, List.class);
+
     private final StringRedisTemplate redis;
     private final ExecutionKeys keys;
     private final RedisCycleSetupsAdapter setups;
     private final int retentionCycles;
     /** The last document this instance wrote for each unfinished task (see {@link #update(NodeTaskId, Function)}). */
     private final Map<NodeTaskId, String> lastWritten = new ConcurrentHashMap<>();
+    /**
+     * The unfinished count of the task this thread completed last, already counted by the write
+     * that completed it: the engine's next step on the same thread is {@link #taskFinished} for
+     * that task, which takes it instead of counting again. Any other update clears it.
+     */
+    private final ThreadLocal<@org.jspecify.annotations.Nullable Counted> counted = new ThreadLocal<>();
 
     RedisCycleStoreAdapter(StringRedisTemplate redis, RedisKeyspace keyspace, RedisCycleSetupsAdapter setups,
             @Value("${station.state.retention-cycles:100}") int retentionCycles) {
@@ -330,6 +360,13 @@ final class RedisCycleStoreAdapter implements CycleRepository, NodeTaskRepositor
 
     @Override
     public int taskFinished(FlowId flowId, CycleNumber number, NodeId nodeId) {
+        Counted done = counted.get();
+        if (done != null) {
+            counted.remove();
+            if (done.task().equals(NodeTaskId.of(flowId, number, nodeId))) {
+                return done.unfinished();
+            }
+        }
         Long unfinished = redis.execute(TASK_FINISHED, List.of(keys.nodes(flowId, number), keys.finished(flowId, number)),
                 nodeId.value(), Long.toString(ExecutionKeys.CYCLE_TTL.toMillis()));
         return unfinished == null ? -1 : Math.toIntExact(unfinished);
@@ -403,6 +440,7 @@ final class RedisCycleStoreAdapter implements CycleRepository, NodeTaskRepositor
 
     @Override
     public <R> Optional<R> update(NodeTaskId id, Function<NodeTask, R> change) {
+        counted.remove();
         String key = keys.task(id);
         String remembered = lastWritten.get(id);
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -424,6 +462,7 @@ final class RedisCycleStoreAdapter implements CycleRepository, NodeTaskRepositor
                 return Optional.empty();
             }
             WorkerId workerBefore = working.worker();
+            NodeTaskStatus statusBefore = working.status();
             R result = change.apply(working);
             working.pullEvents();
             String updated = NodeTaskDocuments.write(working, decoded.config());
@@ -440,8 +479,22 @@ final class RedisCycleStoreAdapter implements CycleRepository, NodeTaskRepositor
                 keyList.add(keys.workerTasks(worker));
             }
             String[] state = NodeTaskDocuments.stateFields(working);
-            Long outcome = redis.execute(UPDATE_TASK, keyList, sha1(json), updated,
-                    Long.toString(ExecutionKeys.TASK_TTL.toMillis()), state[0], state[1], state[2], id.display());
+            Long outcome;
+            if (working.status() == NodeTaskStatus.COMPLETED && statusBefore != NodeTaskStatus.COMPLETED) {
+                // Completing a task is followed by counting it finished: both in one script.
+                keyList.add(2, keys.nodes(id.flowId(), id.cycle()));
+                keyList.add(3, keys.finished(id.flowId(), id.cycle()));
+                List<?> reply = redis.execute(COMPLETE_TASK, keyList, sha1(json), updated,
+                        Long.toString(ExecutionKeys.TASK_TTL.toMillis()), state[0], state[1], state[2], id.display(),
+                        id.nodeId().value(), Long.toString(ExecutionKeys.CYCLE_TTL.toMillis()));
+                outcome = reply == null || reply.isEmpty() ? null : ((Number) reply.getFirst()).longValue();
+                if (outcome != null && outcome == 1L) {
+                    counted.set(new Counted(id, ((Number) reply.get(1)).intValue()));
+                }
+            } else {
+                outcome = redis.execute(UPDATE_TASK, keyList, sha1(json), updated,
+                        Long.toString(ExecutionKeys.TASK_TTL.toMillis()), state[0], state[1], state[2], id.display());
+            }
             if (outcome != null && outcome == 1L) {
                 remember(id, working, updated);
                 return Optional.ofNullable(result);
@@ -554,6 +607,9 @@ final class RedisCycleStoreAdapter implements CycleRepository, NodeTaskRepositor
     }
 
     // ----------------------------------------------------------------------------------- mapping
+
+    private record Counted(NodeTaskId task, int unfinished) {
+    }
 
     private record StoredCycle(Cycle cycle, List<NodeId> taskOrder, String revision) {
     }
