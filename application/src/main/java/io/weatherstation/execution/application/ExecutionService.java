@@ -156,6 +156,7 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
         ExecutionPlan plan = plan(flowId, flow.flow().definitionVersion(), flow.definition());
         CycleNumber number;
         Instant now;
+        Cycle inserted;
         // Counting the running cycles and inserting the new one must not interleave with another
         // start of the same flow, or two starts both see room for one more cycle.
         if (controls.isFlowPaused(flowId)) {
@@ -187,14 +188,16 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
             setups.remember(flowId, number, new CycleSetup(flow.definition(), flow.flow().definitionVersion(), trigger,
                     scheduledAt));
             now = clock.instant();
-            insertCycle(plan, number, flow.definition().nodeIds(), now);
+            inserted = insertCycle(plan, number, flow.definition().nodeIds(), now);
         }
         long lagMillis = Duration.between(scheduledAt, now).toMillis();
         schedulerLog(flowId, number.value(), LogLevel.INFO, "cycle " + number + " started ("
                 + trigger.name().toLowerCase(java.util.Locale.ROOT) + ", " + lagMillis + " ms after its scheduled time)");
         for (PlannedNode node : plan.nodes()) {
             if (node.isEntry()) {
-                dispatchReady(plan, number, node, Map.of());
+                // The cycle as just stored: whatever ends or stops it from now on ends the
+                // registered tasks first, so their ready marking fails.
+                dispatchReady(plan, number, node, Map.of(), Optional.of(inserted));
             }
         }
         return Optional.of(number);
@@ -870,7 +873,7 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
     }
 
     /** Stores a new running cycle of {@code plan} with a registered task for each of its nodes. */
-    private void insertCycle(ExecutionPlan plan, CycleNumber number, List<NodeId> nodeIds, Instant now) {
+    private Cycle insertCycle(ExecutionPlan plan, CycleNumber number, List<NodeId> nodeIds, Instant now) {
         Cycle cycle = Cycle.start(plan.flowId(), number, nodeIds, now);
         cycle.pullEvents();
         List<NodeTask> registered = new ArrayList<>();
@@ -881,6 +884,7 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
             registered.add(task);
         }
         cycles.insert(cycle, registered);
+        return cycle;
     }
 
     /**

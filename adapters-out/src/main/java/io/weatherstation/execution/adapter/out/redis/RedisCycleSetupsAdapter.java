@@ -65,6 +65,8 @@ final class RedisCycleSetupsAdapter implements CycleSetups {
     private final NodeTypeCatalog catalog;
     private final CronSyntax cron;
     private final Map<CacheKey, FlowDefinition> parsed = new ConcurrentHashMap<>();
+    /** The setup this thread remembered last: the cycle's insert, next on the same thread, needs it. */
+    private final ThreadLocal<@Nullable Remembered> lastRemembered = new ThreadLocal<>();
 
     RedisCycleSetupsAdapter(StringRedisTemplate redis, RedisKeyspace keyspace, SecretCipher cipher, NodeTypeCatalog catalog,
             CronSyntax cron) {
@@ -90,7 +92,22 @@ final class RedisCycleSetupsAdapter implements CycleSetups {
         fields.put(TRIGGER, setup.trigger().name());
         fields.put(SCHEDULED_AT, setup.scheduledAt().toString());
         cache(new CacheKey(flowId, setup.definitionVersion(), digest), setup.definition());
+        lastRemembered.remove();
         CommonScripts.hsetWithTtl(redis, keys.setup(flowId, cycle), fields, ExecutionKeys.CYCLE_TTL);
+        lastRemembered.set(new Remembered(flowId, cycle, setup));
+    }
+
+    /**
+     * The setup of the cycle about to be inserted: the one this thread has just remembered for it
+     * (taken, so it serves one insert), else as {@link #find} reads it.
+     */
+    Optional<CycleSetup> forInsert(FlowId flowId, CycleNumber cycle) {
+        Remembered last = lastRemembered.get();
+        lastRemembered.remove();
+        if (last != null && last.flowId().equals(flowId) && last.cycle().equals(cycle)) {
+            return Optional.of(last.setup());
+        }
+        return find(flowId, cycle);
     }
 
     @Override
@@ -155,6 +172,9 @@ final class RedisCycleSetupsAdapter implements CycleSetups {
             parsed.clear();
         }
         parsed.put(key, definition);
+    }
+
+    private record Remembered(FlowId flowId, CycleNumber cycle, CycleSetup setup) {
     }
 
     private record CacheKey(FlowId flowId, long version, String digest) {

@@ -144,6 +144,19 @@ final class RedisCycleStoreAdapter implements CycleRepository, NodeTaskRepositor
             return 1
             """, Long.class);
 
+    /**
+     * KEYS: running set. ARGV: the cycle hash key up to the number, the rest after it. Returns
+     * {number, status or false} per member, the status read from each cycle's hash.
+     */
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> RUNNING = new DefaultRedisScript<>("""
+            local out = {}
+            for _, number in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+              out[#out + 1] = {number, redis.call('HGET', ARGV[1] .. number .. ARGV[2], 'status')}
+            end
+            return out
+            """, List.class);
+
     /** KEYS: nodes set, finished set. ARGV: node id, ttl. Unfinished count, or -1 for an unknown cycle. */
     private static final RedisScript<Long> TASK_FINISHED = new DefaultRedisScript<>("""
             if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
@@ -223,7 +236,7 @@ final class RedisCycleStoreAdapter implements CycleRepository, NodeTaskRepositor
     public void insert(Cycle cycle, Collection<NodeTask> tasks) {
         FlowId flowId = cycle.flowId();
         CycleNumber number = cycle.number();
-        Map<NodeId, NodeDefinition> definitions = setups.find(flowId, number).map(CycleSetup::definition)
+        Map<NodeId, NodeDefinition> definitions = setups.forInsert(flowId, number).map(CycleSetup::definition)
                 .map(RedisCycleStoreAdapter::byId).orElse(Map.of());
         List<String> keyList = new ArrayList<>();
         keyList.add(keys.cycle(flowId, number));
@@ -282,26 +295,26 @@ final class RedisCycleStoreAdapter implements CycleRepository, NodeTaskRepositor
 
     @Override
     public List<CycleNumber> running(FlowId flowId) {
-        Set<String> members = redis.opsForSet().members(keys.running(flowId));
-        if (members == null || members.isEmpty()) {
+        // The members and the status of each, in one script (the hash key is built around the number).
+        List<?> reply = redis.execute(RUNNING, List.of(keys.running(flowId)), keys.cycleKeyPrefix(flowId), "");
+        if (reply == null || reply.isEmpty()) {
             return List.of();
         }
-        List<CycleNumber> candidates = members.stream().map(CycleNumber::parse).sorted().toList();
-        List<Object> statuses = redis.executePipelined((org.springframework.data.redis.core.RedisCallback<Object>) c -> {
-            for (CycleNumber n : candidates) {
-                c.hashCommands().hGet(bytes(keys.cycle(flowId, n)), bytes(STATUS));
-            }
-            return null;
-        });
+        java.util.SortedMap<CycleNumber, Boolean> candidates = new java.util.TreeMap<>();
+        for (Object entry : reply) {
+            List<?> pair = (List<?>) entry;
+            candidates.put(CycleNumber.parse((String) pair.get(0)),
+                    CycleStatus.RUNNING.wireName().equals(pair.size() > 1 ? pair.get(1) : null));
+        }
         List<CycleNumber> running = new ArrayList<>();
         List<String> stale = new ArrayList<>();
-        for (int i = 0; i < candidates.size(); i++) {
-            if (CycleStatus.RUNNING.wireName().equals(statuses.get(i))) {
-                running.add(candidates.get(i));
+        candidates.forEach((number, isRunning) -> {
+            if (isRunning) {
+                running.add(number);
             } else {
-                stale.add(candidates.get(i).toString());
+                stale.add(number.toString());
             }
-        }
+        });
         if (!stale.isEmpty()) {
             // A cycle whose data expired (or that finished without the set being updated) no longer runs.
             redis.opsForSet().remove(keys.running(flowId), stale.toArray());
