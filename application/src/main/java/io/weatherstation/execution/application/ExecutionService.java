@@ -280,6 +280,10 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
         // running reaches this handle (directly or over the termination channel) and takes effect
         // when it is armed, so no second read of the termination flag is needed.
         RunningTasks.Handle handle = running.prepare(id, node.component(), timeout);
+        if (handle == null) {
+            // Another delivery of the task is starting or running it on this instance.
+            return;
+        }
         boolean started = false;
         try {
             started = tasks.update(id, task -> {

@@ -33,7 +33,9 @@ public final class RunningTasks implements AutoCloseable {
      * {@code timeout} has passed.
      */
     public Handle enter(NodeTaskId task, ComponentId component, Duration timeout) {
-        Handle handle = prepare(task, component, timeout);
+        Handle handle = new Handle(task, component, Thread.currentThread(), System.nanoTime() + timeout.toNanos(),
+                timeout);
+        running.put(task, handle);
         handle.arm();
         return handle;
     }
@@ -42,13 +44,13 @@ public final class RunningTasks implements AutoCloseable {
      * Registers the current thread as about to run {@code task}, before its start is recorded: a
      * termination or timeout that arrives meanwhile is kept and interrupts the thread only once
      * {@link Handle#arm()} says the task runs, so it can neither be missed between the start and
-     * the registration nor interrupt the recording of the start.
+     * the registration nor interrupt the recording of the start. Null when this instance already
+     * starts or runs the task (a second delivery of it): that one keeps its registration.
      */
-    public Handle prepare(NodeTaskId task, ComponentId component, Duration timeout) {
+    public @Nullable Handle prepare(NodeTaskId task, ComponentId component, Duration timeout) {
         Handle handle = new Handle(task, component, Thread.currentThread(), System.nanoTime() + timeout.toNanos(),
                 timeout);
-        running.put(task, handle);
-        return handle;
+        return running.putIfAbsent(task, handle) == null ? handle : null;
     }
 
     /** Interrupts {@code task} if it runs here; false when it does not. */
