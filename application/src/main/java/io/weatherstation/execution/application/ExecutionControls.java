@@ -49,7 +49,11 @@ public final class ExecutionControls {
 
     /** The pause that holds this task if it were to start now, if any. */
     Optional<Pause> holding(NodeTaskId task) {
-        PauseState state = pauses.state(task.flowId());
+        return holding(task, pauses.state(task.flowId()));
+    }
+
+    /** The pause of {@code state} (the flow's pauses, as just read) that holds this task, if any. */
+    Optional<Pause> holding(NodeTaskId task, PauseState state) {
         return state.isEmpty() ? Optional.empty()
                 : state.holding(task.nodeId(), PartialRunId.isPartialRun(task.cycle()));
     }

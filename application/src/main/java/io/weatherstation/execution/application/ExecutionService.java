@@ -14,6 +14,7 @@ import io.weatherstation.execution.application.port.in.StopNodeTaskUseCase;
 import io.weatherstation.execution.application.port.out.CycleRepository;
 import io.weatherstation.execution.application.port.out.CycleSetups;
 import io.weatherstation.execution.application.port.out.CycleSetups.CycleSetup;
+import io.weatherstation.execution.application.port.out.ExecutionReads;
 import io.weatherstation.execution.application.port.out.NodeTaskRepository;
 import io.weatherstation.execution.application.port.out.SignalPublisher;
 import io.weatherstation.execution.application.port.out.TaskAssignment;
@@ -102,6 +103,7 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
     private final ExecutionControls controls;
     private final WorkerId worker;
     private final Clock clock;
+    private final ExecutionReads reads;
     private final Map<PlanKey, ExecutionPlan> plans = new ConcurrentHashMap<>();
     private final Object[] startLocks = java.util.stream.Stream.generate(Object::new).limit(64).toArray();
 
@@ -109,7 +111,7 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
             NodeRegistry registry, CycleRepository cycles, NodeTaskRepository tasks, TaskInbox inbox,
             TaskDispatcher dispatcher, SignalPublisher publisher, TerminationFlags flags, CycleSetups setups,
             ExecutionJournalUseCase journal, RunningTasks running, ExecutionControls controls, WorkerId worker,
-            Clock clock) {
+            Clock clock, ExecutionReads reads) {
         this.flows = flows;
         this.flowRepository = flowRepository;
         this.cycleEnded = cycleEnded;
@@ -126,6 +128,7 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
         this.controls = controls;
         this.worker = worker;
         this.clock = clock;
+        this.reads = reads;
     }
 
     // ----------------------------------------------------------------------------------- cycles
@@ -153,6 +156,7 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
         ExecutionPlan plan = plan(flowId, flow.flow().definitionVersion(), flow.definition());
         CycleNumber number;
         Instant now;
+        Cycle inserted;
         // Counting the running cycles and inserting the new one must not interleave with another
         // start of the same flow, or two starts both see room for one more cycle.
         if (controls.isFlowPaused(flowId)) {
@@ -184,14 +188,16 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
             setups.remember(flowId, number, new CycleSetup(flow.definition(), flow.flow().definitionVersion(), trigger,
                     scheduledAt));
             now = clock.instant();
-            insertCycle(plan, number, flow.definition().nodeIds(), now);
+            inserted = insertCycle(plan, number, flow.definition().nodeIds(), now);
         }
         long lagMillis = Duration.between(scheduledAt, now).toMillis();
         schedulerLog(flowId, number.value(), LogLevel.INFO, "cycle " + number + " started ("
                 + trigger.name().toLowerCase(java.util.Locale.ROOT) + ", " + lagMillis + " ms after its scheduled time)");
         for (PlannedNode node : plan.nodes()) {
             if (node.isEntry()) {
-                dispatchReady(plan, number, node, Map.of());
+                // The cycle as just stored: whatever ends or stops it from now on ends the
+                // registered tasks first, so their ready marking fails.
+                dispatchReady(plan, number, node, Map.of(), Optional.of(inserted));
             }
         }
         return Optional.of(number);
@@ -249,8 +255,10 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
     @Override
     public void run(TaskAssignment assignment) {
         NodeTaskId id = assignment.task();
-        Optional<ExecutionPlan> maybePlan = planOf(id.flowId(), id.cycle());
-        Optional<Cycle> maybeCycle = cycles.find(id.flowId(), id.cycle());
+        // The setup, the cycle, the termination request and the pauses, read together.
+        ExecutionReads.TaskStart state = reads.taskStart(id);
+        Optional<ExecutionPlan> maybePlan = state.setup().map(s -> planOf(id.cycle(), id.flowId(), s));
+        Optional<Cycle> maybeCycle = state.cycle();
         if (maybePlan.isEmpty() || maybeCycle.isEmpty() || !maybeCycle.get().isRunning()) {
             return;
         }
@@ -261,41 +269,57 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
         }
         String stop = stopReason(maybeCycle.get(), node);
         if (stop == null) {
-            stop = flags.requested(id).orElse(null);
+            stop = state.termination().orElse(null);
         }
         if (stop != null) {
             terminate(plan, id, stop);
             return;
         }
-        Optional<Pause> pause = controls.holding(id);
+        Optional<Pause> pause = controls.holding(id, state.pauses());
         if (pause.isPresent()) {
             hold(assignment, pause.get());
             return;
         }
         Instant startedAt = clock.instant();
-        boolean started = tasks.update(id, task -> {
-            if (task.status() != NodeTaskStatus.PENDING) {
-                return false;
+        Duration timeout = node.definition().timeout();
+        // Registered before the start is recorded: a termination requested once the task shows as
+        // running reaches this handle (directly or over the termination channel) and takes effect
+        // when it is armed, so no second read of the termination flag is needed.
+        RunningTasks.Handle handle = running.prepare(id, node.component(), timeout);
+        if (handle == null) {
+            // Another delivery of the task is starting or running it on this instance.
+            return;
+        }
+        boolean started = false;
+        try {
+            started = tasks.update(id, task -> {
+                if (task.status() != NodeTaskStatus.PENDING) {
+                    return false;
+                }
+                task.start(worker, startedAt);
+                task.pullEvents();
+                return true;
+            }).orElse(false);
+        } finally {
+            if (!started) {
+                handle.close();
             }
-            task.start(worker, startedAt);
-            task.pullEvents();
-            return true;
-        }).orElse(false);
+        }
         if (!started) {
             return;
         }
         Optional<NodeRegistry.RegisteredNodeType> type = registry.registered(node.type().type());
         if (type.isEmpty()) {
+            handle.close();
             fail(plan, id, node, "node type " + node.type().type() + " is not available on worker " + worker);
             return;
         }
-        Duration timeout = node.definition().timeout();
         NodeResult result = null;
         Throwable error = null;
         String interruption;
         boolean timedOut;
-        try (RunningTasks.Handle handle = running.enter(id, node.component(), timeout)) {
-            flags.requested(id).ifPresent(reason -> running.terminate(id, reason));
+        try (handle) {
+            handle.arm();
             TaskContext context = new TaskContext(id, node.type().type(), assignment.attempt(),
                     node.definition().config(), assignment.inputs(), startedAt.plus(timeout), handle, flags, tasks,
                     journal, clock);
@@ -309,8 +333,8 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
         }
         if (timedOut) {
             fail(plan, id, node, interruption);
-        } else if (interruption != null || (error == null && flags.requested(id).isPresent())) {
-            terminateOwnAttempt(plan, id, interruption != null ? interruption : flags.requested(id).orElse("terminated"));
+        } else if (interruption != null) {
+            terminateOwnAttempt(plan, id, interruption);
         } else if (error != null) {
             failedAttempt(plan, assignment, node, error);
         } else if (result.stopsExecution()) {
@@ -631,7 +655,9 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
 
     @Override
     public void receive(SignalRoute route, Signal signal) {
-        Optional<ExecutionPlan> maybePlan = planOf(route.flowId(), route.cycle());
+        // The setup and the cycle, read together; the cycle is the one a READY verdict dispatches on.
+        ExecutionReads.CycleView state = reads.cycle(route.flowId(), route.cycle());
+        Optional<ExecutionPlan> maybePlan = state.setup().map(s -> planOf(route.cycle(), route.flowId(), s));
         if (maybePlan.isEmpty() || !maybePlan.get().contains(route.targetNode())
                 || !maybePlan.get().contains(route.sourceNode())) {
             return;
@@ -646,7 +672,11 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
         }
         ReadinessVerdict verdict = inbox.deliver(NodeTaskId.of(route.flowId(), route.cycle(), target.id()),
                 target.wiring(), io.weatherstation.execution.domain.EdgeKey.from(route), handle.orElse(null), signal);
-        onVerdict(plan, route.cycle(), target, verdict);
+        if (verdict.outcome() == ReadinessVerdict.Outcome.READY) {
+            dispatchReady(plan, route.cycle(), target, verdict.inputs(), state.cycle());
+        } else {
+            onVerdict(plan, route.cycle(), target, verdict);
+        }
     }
 
     private void onVerdict(ExecutionPlan plan, CycleNumber cycle, PlannedNode node, ReadinessVerdict verdict) {
@@ -659,8 +689,19 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
     }
 
     private void dispatchReady(ExecutionPlan plan, CycleNumber number, PlannedNode node, Map<String, Object> inputs) {
+        dispatchReady(plan, number, node, inputs, cycles.find(plan.flowId(), number));
+    }
+
+    /**
+     * Marks the task ready and dispatches it, unless {@code cycle} (read now, or just before the
+     * verdict) has ended or stops the task. The cycle may have been read before the verdict:
+     * whatever ended or stopped it since then ends the task through its own compare-and-set
+     * update, which this one's then cannot pass (or which follows it), and the task start checks
+     * the cycle again.
+     */
+    private void dispatchReady(ExecutionPlan plan, CycleNumber number, PlannedNode node, Map<String, Object> inputs,
+            Optional<Cycle> cycle) {
         NodeTaskId id = NodeTaskId.of(plan.flowId(), number, node.id());
-        Optional<Cycle> cycle = cycles.find(plan.flowId(), number);
         if (cycle.isEmpty() || !cycle.get().isRunning()) {
             return;
         }
@@ -842,7 +883,7 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
     }
 
     /** Stores a new running cycle of {@code plan} with a registered task for each of its nodes. */
-    private void insertCycle(ExecutionPlan plan, CycleNumber number, List<NodeId> nodeIds, Instant now) {
+    private Cycle insertCycle(ExecutionPlan plan, CycleNumber number, List<NodeId> nodeIds, Instant now) {
         Cycle cycle = Cycle.start(plan.flowId(), number, nodeIds, now);
         cycle.pullEvents();
         List<NodeTask> registered = new ArrayList<>();
@@ -853,6 +894,7 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
             registered.add(task);
         }
         cycles.insert(cycle, registered);
+        return cycle;
     }
 
     /**
@@ -925,8 +967,12 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
     // ------------------------------------------------------------------------------------ plans
 
     private Optional<ExecutionPlan> planOf(FlowId flowId, CycleNumber cycle) {
-        return setups.find(flowId, cycle).map(s -> plan(flowId, s.definitionVersion(), s.definition(),
-                PartialRunId.isPartialRun(cycle) ? PartialRunId.ofCycle(cycle).value() : 0));
+        return setups.find(flowId, cycle).map(s -> planOf(cycle, flowId, s));
+    }
+
+    private ExecutionPlan planOf(CycleNumber cycle, FlowId flowId, CycleSetup setup) {
+        return plan(flowId, setup.definitionVersion(), setup.definition(),
+                PartialRunId.isPartialRun(cycle) ? PartialRunId.ofCycle(cycle).value() : 0);
     }
 
     private ExecutionPlan plan(FlowId flowId, long version, io.weatherstation.flow.domain.FlowDefinition definition) {

@@ -36,7 +36,21 @@ public final class RunningTasks implements AutoCloseable {
         Handle handle = new Handle(task, component, Thread.currentThread(), System.nanoTime() + timeout.toNanos(),
                 timeout);
         running.put(task, handle);
+        handle.arm();
         return handle;
+    }
+
+    /**
+     * Registers the current thread as about to run {@code task}, before its start is recorded: a
+     * termination or timeout that arrives meanwhile is kept and interrupts the thread only once
+     * {@link Handle#arm()} says the task runs, so it can neither be missed between the start and
+     * the registration nor interrupt the recording of the start. Null when this instance already
+     * starts or runs the task (a second delivery of it): that one keeps its registration.
+     */
+    public @Nullable Handle prepare(NodeTaskId task, ComponentId component, Duration timeout) {
+        Handle handle = new Handle(task, component, Thread.currentThread(), System.nanoTime() + timeout.toNanos(),
+                timeout);
+        return running.putIfAbsent(task, handle) == null ? handle : null;
     }
 
     /** Interrupts {@code task} if it runs here; false when it does not. */
@@ -91,6 +105,7 @@ public final class RunningTasks implements AutoCloseable {
         private final Duration timeout;
         private @Nullable String interruption;
         private boolean timedOut;
+        private boolean armed;
         private boolean closed;
 
         private Handle(NodeTaskId task, ComponentId component, Thread thread, long deadlineNanos, Duration timeout) {
@@ -107,8 +122,18 @@ public final class RunningTasks implements AutoCloseable {
             }
             interruption = reason;
             timedOut = timeout;
-            thread.interrupt();
+            if (armed) {
+                thread.interrupt();
+            }
             return true;
+        }
+
+        /** The task runs now: an interruption kept since {@link #prepare} takes effect. */
+        public synchronized void arm() {
+            armed = true;
+            if (interruption != null && !closed) {
+                thread.interrupt();
+            }
         }
 
         public NodeTaskId task() {

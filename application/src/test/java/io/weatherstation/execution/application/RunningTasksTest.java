@@ -52,6 +52,36 @@ class RunningTasksTest {
     }
 
     @Test
+    void a_termination_before_arming_is_kept_and_interrupts_only_once_armed() {
+        NodeTaskId a = NodeTaskId.of(FLOW, CYCLE, NodeId.of("a"));
+        RunningTasks.Handle handle = running.prepare(a, ComponentId.of(0), Duration.ofSeconds(5));
+        assertThat(handle).isNotNull();
+        try (handle) {
+            assertThat(running.terminate(a, "stop")).isTrue();
+            assertThat(Thread.currentThread().isInterrupted()).isFalse();
+            assertThat(handle.interruption()).isEqualTo("stop");
+
+            handle.arm();
+
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        }
+        assertThat(Thread.interrupted()).isFalse();
+        assertThat(running.isRunning(a)).isFalse();
+    }
+
+    @Test
+    void a_second_delivery_of_a_task_prepared_here_leaves_the_first_registered() {
+        NodeTaskId a = NodeTaskId.of(FLOW, CYCLE, NodeId.of("a"));
+        try (RunningTasks.Handle first = running.prepare(a, ComponentId.of(0), Duration.ofSeconds(5))) {
+            assertThat(running.prepare(a, ComponentId.of(0), Duration.ofSeconds(5))).isNull();
+            assertThat(running.isRunning(a)).isTrue();
+            first.arm();
+            assertThat(running.isRunning(a)).isTrue();
+        }
+        assertThat(running.isRunning(a)).isFalse();
+    }
+
+    @Test
     void a_task_is_running_between_enter_and_close() {
         NodeTaskId a = NodeTaskId.of(FLOW, CYCLE, NodeId.of("a"));
         assertThat(running.isRunning(a)).isFalse();

@@ -15,6 +15,7 @@ import io.weatherstation.execution.application.port.out.PauseRegistry;
 import io.weatherstation.execution.application.RunningTasks;
 import io.weatherstation.execution.application.port.out.CycleRepository;
 import io.weatherstation.execution.application.port.out.CycleSetups;
+import io.weatherstation.execution.application.port.out.ExecutionReads;
 import io.weatherstation.execution.application.port.out.NodeTaskRepository;
 import io.weatherstation.execution.application.port.out.SignalPublisher;
 import io.weatherstation.execution.application.port.out.TaskDispatcher;
@@ -104,11 +105,11 @@ class ExecutionConfiguration {
             HandleCycleEndUseCase cycleEnded, NodeRegistry registry, CycleRepository cycles, NodeTaskRepository tasks,
             TaskInbox inbox, TaskDispatcher dispatcher, SignalPublisher publisher, TerminationFlags flags,
             CycleSetups setups, ExecutionJournalUseCase journal, RunningTasks running, ExecutionControls controls,
-            WorkerId worker, Clock clock, RecordLiveEventUseCase live) {
+            WorkerId worker, Clock clock, RecordLiveEventUseCase live, ExecutionReads reads) {
         // The engine's status changes reach the live event stream through its repositories.
         return new ExecutionService(flows, flowRepository, cycleEnded, registry, new LiveCycleRepository(cycles, live),
                 new LiveNodeTaskRepository(tasks, live), inbox, dispatcher, publisher, flags, setups, journal, running,
-                controls, worker, clock);
+                controls, worker, clock, reads);
     }
 
     @Bean

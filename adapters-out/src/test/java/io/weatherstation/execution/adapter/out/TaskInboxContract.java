@@ -56,6 +56,40 @@ public abstract class TaskInboxContract {
     }
 
     @Test
+    void a_node_with_one_input_is_ready_on_its_signal_once() {
+        NodeInputWiring one = NodeInputWiring.of(InputHandleWiring.single(IN, A));
+
+        ReadinessVerdict ready = inbox().deliver(TASK, one, A, IN, signal(1));
+
+        assertThat(ready.outcome()).isEqualTo(Outcome.READY);
+        assertThat(ready.inputs()).isEqualTo(Map.of("in", Map.of("v", 1)));
+        assertThat(inbox().deliver(TASK, one, A, IN, signal(1)).outcome()).isEqualTo(Outcome.ALREADY_TRIGGERED);
+        assertThat(inbox().skip(TASK, one, A, SkipReason.UPSTREAM_FAILED).outcome()).isEqualTo(Outcome.ALREADY_TRIGGERED);
+    }
+
+    @Test
+    void a_node_with_one_input_is_skipped_once_when_it_gets_nothing() {
+        NodeInputWiring one = NodeInputWiring.of(InputHandleWiring.single(IN, A));
+
+        ReadinessVerdict skip = inbox().skip(TASK, one, A, SkipReason.UPSTREAM_FAILED);
+
+        assertThat(skip.outcome()).isEqualTo(Outcome.SKIP);
+        assertThat(skip.skipReason()).isEqualTo(SkipReason.UPSTREAM_FAILED);
+        assertThat(inbox().deliver(TASK, one, A, IN, signal(1)).outcome()).isEqualTo(Outcome.ALREADY_TRIGGERED);
+    }
+
+    @Test
+    void one_arrival_among_others_already_recorded_is_decided_on_the_whole_inbox() {
+        NodeInputWiring two = NodeInputWiring.of(InputHandleWiring.single(IN, A), InputHandleWiring.single(ITEMS, B));
+        assertThat(inbox().deliver(TASK, two, B, ITEMS, signal("b")).outcome()).isEqualTo(Outcome.WAITING);
+
+        ReadinessVerdict ready = inbox().deliver(TASK, two, A, IN, signal("a"));
+
+        assertThat(ready.outcome()).isEqualTo(Outcome.READY);
+        assertThat(ready.inputs()).isEqualTo(Map.of("in", Map.of("v", "a"), "items", Map.of("v", "b")));
+    }
+
+    @Test
     void a_redelivery_changes_nothing() {
         inbox().deliver(TASK, WIRING, A, IN, signal(1));
 

@@ -32,6 +32,11 @@ final class ExecutionKeys {
         return keys.key(cycleBase(flow, cycle));
     }
 
+    /** What {@link #cycle} puts before the cycle number (for scripts that build cycle keys). */
+    String cycleKeyPrefix(FlowId flow) {
+        return keys.key("flow:" + flow.value() + ":cycle:");
+    }
+
     /** {@code flow:{flow_id}:cycle:{cycle}:nodes} set. */
     String nodes(FlowId flow, CycleNumber cycle) {
         return keys.key(cycleBase(flow, cycle) + ":nodes");

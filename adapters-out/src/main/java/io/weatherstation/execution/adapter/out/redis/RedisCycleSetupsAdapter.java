@@ -51,6 +51,8 @@ final class RedisCycleSetupsAdapter implements CycleSetups {
     static final String DIGEST = "definition_digest";
     static final String TRIGGER = "trigger";
     static final String SCHEDULED_AT = "scheduled_at";
+    /** The fields a setup is read by, in the order {@link #decode} expects; the definition comes from the cache. */
+    static final List<Object> READ_FIELDS = List.of(VERSION, DIGEST, TRIGGER, SCHEDULED_AT);
 
     private static final int MAX_CACHED = 1_024;
     /** Stored definitions passed the limits when they were registered; they are not checked again. */
@@ -63,6 +65,8 @@ final class RedisCycleSetupsAdapter implements CycleSetups {
     private final NodeTypeCatalog catalog;
     private final CronSyntax cron;
     private final Map<CacheKey, FlowDefinition> parsed = new ConcurrentHashMap<>();
+    /** The setup this thread remembered last: the cycle's insert, next on the same thread, needs it. */
+    private final ThreadLocal<@Nullable Remembered> lastRemembered = new ThreadLocal<>();
 
     RedisCycleSetupsAdapter(StringRedisTemplate redis, RedisKeyspace keyspace, SecretCipher cipher, NodeTypeCatalog catalog,
             CronSyntax cron) {
@@ -88,21 +92,43 @@ final class RedisCycleSetupsAdapter implements CycleSetups {
         fields.put(TRIGGER, setup.trigger().name());
         fields.put(SCHEDULED_AT, setup.scheduledAt().toString());
         cache(new CacheKey(flowId, setup.definitionVersion(), digest), setup.definition());
+        lastRemembered.remove();
         CommonScripts.hsetWithTtl(redis, keys.setup(flowId, cycle), fields, ExecutionKeys.CYCLE_TTL);
+        lastRemembered.set(new Remembered(flowId, cycle, setup));
+    }
+
+    /**
+     * The setup of the cycle about to be inserted: the one this thread has just remembered for it
+     * (taken, so it serves one insert), else as {@link #find} reads it.
+     */
+    Optional<CycleSetup> forInsert(FlowId flowId, CycleNumber cycle) {
+        Remembered last = lastRemembered.get();
+        lastRemembered.remove();
+        if (last != null && last.flowId().equals(flowId) && last.cycle().equals(cycle)) {
+            return Optional.of(last.setup());
+        }
+        return find(flowId, cycle);
     }
 
     @Override
     public Optional<CycleSetup> find(FlowId flowId, CycleNumber cycle) {
-        String key = keys.setup(flowId, cycle);
-        List<Object> values = redis.opsForHash().multiGet(key, List.of(VERSION, DIGEST, TRIGGER, SCHEDULED_AT));
-        if (values.get(0) == null || values.get(1) == null || values.get(2) == null || values.get(3) == null) {
+        return decode(flowId, cycle, redis.opsForHash().multiGet(keys.setup(flowId, cycle), READ_FIELDS));
+    }
+
+    /**
+     * The setup from the values of {@link #READ_FIELDS} read from its hash (by {@link #find} or a
+     * combined read); the definition comes from the cache of parsed definitions, or is read.
+     */
+    Optional<CycleSetup> decode(FlowId flowId, CycleNumber cycle, List<?> values) {
+        if (values.size() < READ_FIELDS.size() || values.get(0) == null || values.get(1) == null
+                || values.get(2) == null || values.get(3) == null) {
             return Optional.empty();
         }
         long version = Long.parseLong((String) values.get(0));
         CacheKey cacheKey = new CacheKey(flowId, version, (String) values.get(1));
         FlowDefinition definition = parsed.get(cacheKey);
         if (definition == null) {
-            Object stored = redis.opsForHash().get(key, DEFINITION);
+            Object stored = redis.opsForHash().get(keys.setup(flowId, cycle), DEFINITION);
             if (stored == null) {
                 return Optional.empty();
             }
@@ -146,6 +172,9 @@ final class RedisCycleSetupsAdapter implements CycleSetups {
             parsed.clear();
         }
         parsed.put(key, definition);
+    }
+
+    private record Remembered(FlowId flowId, CycleNumber cycle, CycleSetup setup) {
     }
 
     private record CacheKey(FlowId flowId, long version, String digest) {

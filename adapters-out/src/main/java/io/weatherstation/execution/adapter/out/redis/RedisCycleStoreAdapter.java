@@ -7,6 +7,7 @@ import io.weatherstation.execution.domain.ComponentStop;
 import io.weatherstation.execution.domain.Cycle;
 import io.weatherstation.execution.domain.CycleStatus;
 import io.weatherstation.execution.domain.NodeTask;
+import io.weatherstation.execution.domain.NodeTaskStatus;
 import io.weatherstation.flow.domain.FlowDefinition;
 import io.weatherstation.flow.domain.NodeDefinition;
 import io.weatherstation.shared.adapter.out.redis.Contention;
@@ -143,6 +144,19 @@ final class RedisCycleStoreAdapter implements CycleRepository, NodeTaskRepositor
             return 1
             """, Long.class);
 
+    /**
+     * KEYS: running set. ARGV: the cycle hash key up to the number, the rest after it. Returns
+     * {number, status or false} per member, the status read from each cycle's hash.
+     */
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> RUNNING = new DefaultRedisScript<>("""
+            local out = {}
+            for _, number in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+              out[#out + 1] = {number, redis.call('HGET', ARGV[1] .. number .. ARGV[2], 'status')}
+            end
+            return out
+            """, List.class);
+
     /** KEYS: nodes set, finished set. ARGV: node id, ttl. Unfinished count, or -1 for an unknown cycle. */
     private static final RedisScript<Long> TASK_FINISHED = new DefaultRedisScript<>("""
             if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
@@ -169,12 +183,41 @@ final class RedisCycleStoreAdapter implements CycleRepository, NodeTaskRepositor
             return 1
             """, Long.class);
 
+    /**
+     * {@link #UPDATE_TASK} for a change that completes the task, which also counts it finished as
+     * {@link #TASK_FINISHED} does. KEYS: node_tasks, trading_flow:node, nodes set, finished set,
+     * optionally worker_tasks. ARGV: as UPDATE_TASK, then node id, cycle ttl. {1, unfinished count
+     * (-1 for an unknown cycle)} stored, {0} conflict, {-1} gone.
+     */
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> COMPLETE_TASK = new DefaultRedisScript<>("""
+            local current = redis.call('GET', KEYS[1])
+            if not current then return {-1} end
+            if redis.sha1hex(current) ~= ARGV[1] then return {0} end
+            redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+            redis.call('HSET', KEYS[2], 'status', ARGV[4], 'updated_at', ARGV[5], 'error_message', ARGV[6])
+            redis.call('PEXPIRE', KEYS[2], ARGV[3])
+            if KEYS[5] then redis.call('SADD', KEYS[5], ARGV[7]) end
+            if redis.call('EXISTS', KEYS[3]) == 0 then return {1, -1} end
+            if redis.call('SISMEMBER', KEYS[3], ARGV[8]) == 1 then
+              redis.call('SADD', KEYS[4], ARGV[8])
+              redis.call('PEXPIRE', KEYS[4], ARGV[9])
+            end
+            return {1, redis.call('SCARD', KEYS[3]) - redis.call('SCARD', KEYS[4])}
+            """, List.class);
+
     private final StringRedisTemplate redis;
     private final ExecutionKeys keys;
     private final RedisCycleSetupsAdapter setups;
     private final int retentionCycles;
     /** The last document this instance wrote for each unfinished task (see {@link #update(NodeTaskId, Function)}). */
     private final Map<NodeTaskId, String> lastWritten = new ConcurrentHashMap<>();
+    /**
+     * The unfinished count of the task this thread completed last, already counted by the write
+     * that completed it: the engine's next step on the same thread is {@link #taskFinished} for
+     * that task, which takes it instead of counting again. Any other update clears it.
+     */
+    private final ThreadLocal<@org.jspecify.annotations.Nullable Counted> counted = new ThreadLocal<>();
 
     RedisCycleStoreAdapter(StringRedisTemplate redis, RedisKeyspace keyspace, RedisCycleSetupsAdapter setups,
             @Value("${station.state.retention-cycles:100}") int retentionCycles) {
@@ -193,7 +236,7 @@ final class RedisCycleStoreAdapter implements CycleRepository, NodeTaskRepositor
     public void insert(Cycle cycle, Collection<NodeTask> tasks) {
         FlowId flowId = cycle.flowId();
         CycleNumber number = cycle.number();
-        Map<NodeId, NodeDefinition> definitions = setups.find(flowId, number).map(CycleSetup::definition)
+        Map<NodeId, NodeDefinition> definitions = setups.forInsert(flowId, number).map(CycleSetup::definition)
                 .map(RedisCycleStoreAdapter::byId).orElse(Map.of());
         List<String> keyList = new ArrayList<>();
         keyList.add(keys.cycle(flowId, number));
@@ -252,26 +295,26 @@ final class RedisCycleStoreAdapter implements CycleRepository, NodeTaskRepositor
 
     @Override
     public List<CycleNumber> running(FlowId flowId) {
-        Set<String> members = redis.opsForSet().members(keys.running(flowId));
-        if (members == null || members.isEmpty()) {
+        // The members and the status of each, in one script (the hash key is built around the number).
+        List<?> reply = redis.execute(RUNNING, List.of(keys.running(flowId)), keys.cycleKeyPrefix(flowId), "");
+        if (reply == null || reply.isEmpty()) {
             return List.of();
         }
-        List<CycleNumber> candidates = members.stream().map(CycleNumber::parse).sorted().toList();
-        List<Object> statuses = redis.executePipelined((org.springframework.data.redis.core.RedisCallback<Object>) c -> {
-            for (CycleNumber n : candidates) {
-                c.hashCommands().hGet(bytes(keys.cycle(flowId, n)), bytes(STATUS));
-            }
-            return null;
-        });
+        java.util.SortedMap<CycleNumber, Boolean> candidates = new java.util.TreeMap<>();
+        for (Object entry : reply) {
+            List<?> pair = (List<?>) entry;
+            candidates.put(CycleNumber.parse((String) pair.get(0)),
+                    CycleStatus.RUNNING.wireName().equals(pair.size() > 1 ? pair.get(1) : null));
+        }
         List<CycleNumber> running = new ArrayList<>();
         List<String> stale = new ArrayList<>();
-        for (int i = 0; i < candidates.size(); i++) {
-            if (CycleStatus.RUNNING.wireName().equals(statuses.get(i))) {
-                running.add(candidates.get(i));
+        candidates.forEach((number, isRunning) -> {
+            if (isRunning) {
+                running.add(number);
             } else {
-                stale.add(candidates.get(i).toString());
+                stale.add(number.toString());
             }
-        }
+        });
         if (!stale.isEmpty()) {
             // A cycle whose data expired (or that finished without the set being updated) no longer runs.
             redis.opsForSet().remove(keys.running(flowId), stale.toArray());
@@ -330,6 +373,13 @@ final class RedisCycleStoreAdapter implements CycleRepository, NodeTaskRepositor
 
     @Override
     public int taskFinished(FlowId flowId, CycleNumber number, NodeId nodeId) {
+        Counted done = counted.get();
+        if (done != null) {
+            counted.remove();
+            if (done.task().equals(NodeTaskId.of(flowId, number, nodeId))) {
+                return done.unfinished();
+            }
+        }
         Long unfinished = redis.execute(TASK_FINISHED, List.of(keys.nodes(flowId, number), keys.finished(flowId, number)),
                 nodeId.value(), Long.toString(ExecutionKeys.CYCLE_TTL.toMillis()));
         return unfinished == null ? -1 : Math.toIntExact(unfinished);
@@ -403,6 +453,7 @@ final class RedisCycleStoreAdapter implements CycleRepository, NodeTaskRepositor
 
     @Override
     public <R> Optional<R> update(NodeTaskId id, Function<NodeTask, R> change) {
+        counted.remove();
         String key = keys.task(id);
         String remembered = lastWritten.get(id);
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -424,6 +475,7 @@ final class RedisCycleStoreAdapter implements CycleRepository, NodeTaskRepositor
                 return Optional.empty();
             }
             WorkerId workerBefore = working.worker();
+            NodeTaskStatus statusBefore = working.status();
             R result = change.apply(working);
             working.pullEvents();
             String updated = NodeTaskDocuments.write(working, decoded.config());
@@ -440,8 +492,22 @@ final class RedisCycleStoreAdapter implements CycleRepository, NodeTaskRepositor
                 keyList.add(keys.workerTasks(worker));
             }
             String[] state = NodeTaskDocuments.stateFields(working);
-            Long outcome = redis.execute(UPDATE_TASK, keyList, sha1(json), updated,
-                    Long.toString(ExecutionKeys.TASK_TTL.toMillis()), state[0], state[1], state[2], id.display());
+            Long outcome;
+            if (working.status() == NodeTaskStatus.COMPLETED && statusBefore != NodeTaskStatus.COMPLETED) {
+                // Completing a task is followed by counting it finished: both in one script.
+                keyList.add(2, keys.nodes(id.flowId(), id.cycle()));
+                keyList.add(3, keys.finished(id.flowId(), id.cycle()));
+                List<?> reply = redis.execute(COMPLETE_TASK, keyList, sha1(json), updated,
+                        Long.toString(ExecutionKeys.TASK_TTL.toMillis()), state[0], state[1], state[2], id.display(),
+                        id.nodeId().value(), Long.toString(ExecutionKeys.CYCLE_TTL.toMillis()));
+                outcome = reply == null || reply.isEmpty() ? null : ((Number) reply.getFirst()).longValue();
+                if (outcome != null && outcome == 1L) {
+                    counted.set(new Counted(id, ((Number) reply.get(1)).intValue()));
+                }
+            } else {
+                outcome = redis.execute(UPDATE_TASK, keyList, sha1(json), updated,
+                        Long.toString(ExecutionKeys.TASK_TTL.toMillis()), state[0], state[1], state[2], id.display());
+            }
             if (outcome != null && outcome == 1L) {
                 remember(id, working, updated);
                 return Optional.ofNullable(result);
@@ -555,6 +621,9 @@ final class RedisCycleStoreAdapter implements CycleRepository, NodeTaskRepositor
 
     // ----------------------------------------------------------------------------------- mapping
 
+    private record Counted(NodeTaskId task, int unfinished) {
+    }
+
     private record StoredCycle(Cycle cycle, List<NodeId> taskOrder, String revision) {
     }
 
@@ -584,6 +653,19 @@ final class RedisCycleStoreAdapter implements CycleRepository, NodeTaskRepositor
             cycles.add(decode(flowId, hash, members));
         }
         return cycles;
+    }
+
+    /** The cycle from its hash (flat field/value list) and node set as read together, or empty when gone. */
+    static Optional<Cycle> cycleOf(FlowId flowId, @org.jspecify.annotations.Nullable List<String> flat,
+            @org.jspecify.annotations.Nullable List<String> members) {
+        if (flat == null || flat.isEmpty() || members == null || members.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> hash = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < flat.size(); i += 2) {
+            hash.put(flat.get(i), flat.get(i + 1));
+        }
+        return Optional.of(decode(flowId, hash, members).cycle());
     }
 
     private static StoredCycle decode(FlowId flowId, Map<String, String> hash, Collection<String> members) {

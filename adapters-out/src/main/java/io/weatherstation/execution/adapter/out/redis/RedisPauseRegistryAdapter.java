@@ -41,11 +41,16 @@ final class RedisPauseRegistryAdapter implements PauseRegistry {
     @Override
     public PauseState state(FlowId flowId) {
         Map<Object, Object> fields = redis.opsForHash().entries(keys.pauses(flowId));
-        if (fields.isEmpty()) {
+        return stateOf(flowId, fields.values());
+    }
+
+    /** The pauses from the values of the flow's pauses hash. */
+    static PauseState stateOf(FlowId flowId, java.util.Collection<?> values) {
+        if (values.isEmpty()) {
             return PauseState.none(flowId);
         }
         List<Pause> pauses = new ArrayList<>();
-        fields.values().forEach(json -> pauses.add(read(String.valueOf(json))));
+        values.forEach(json -> pauses.add(read(String.valueOf(json))));
         return new PauseState(flowId, pauses);
     }
 

@@ -51,14 +51,22 @@ final class RedisTaskInboxAdapter implements TaskInbox {
     private static final char SKIP = 'x';
 
     /**
-     * KEYS: inbox. ARGV: ttl ms, field/value pairs. Returns {1} when already decided, else
+     * KEYS: inbox. ARGV: ttl ms, claim (a verdict outcome, or empty), field/value pairs. Returns
+     * {1} when already decided; {2} when it claimed the decision for {@code claim} — only when the
+     * claim is given and the inbox holds exactly the one arrival just recorded, so that the
+     * verdict the caller evaluated on that arrival alone is the verdict of the whole inbox; else
      * {0, HGETALL}.
      */
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> RECORD = new DefaultRedisScript<>("""
             if redis.call('HEXISTS', KEYS[1], '_decided') == 1 then return {1} end
-            for i = 2, #ARGV, 2 do redis.call('HSETNX', KEYS[1], ARGV[i], ARGV[i + 1]) end
-            if #ARGV > 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+            local added = 0
+            for i = 3, #ARGV, 2 do added = added + redis.call('HSETNX', KEYS[1], ARGV[i], ARGV[i + 1]) end
+            if #ARGV > 2 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+            if ARGV[2] ~= '' and #ARGV == 4 and added == 1 and redis.call('HLEN', KEYS[1]) == 1 then
+              redis.call('HSET', KEYS[1], '_decided', ARGV[2])
+              return {2}
+            end
             return {0, redis.call('HGETALL', KEYS[1])}
             """, List.class);
 
@@ -121,6 +129,7 @@ final class RedisTaskInboxAdapter implements TaskInbox {
         String key = inboxKey(task);
         List<String> args = new ArrayList<>();
         args.add(Long.toString(ExecutionKeys.CYCLE_TTL.toMillis()));
+        args.add("");
         scratch.arrivals().forEach((handle, arrivals) -> {
             arrivals.signals().forEach((edge, signal) -> {
                 args.add(field(handle, edge));
@@ -131,12 +140,25 @@ final class RedisTaskInboxAdapter implements TaskInbox {
                 args.add(SKIP + reason.wireName());
             });
         });
+        // One arrival: should the inbox hold nothing else, its verdict is decided on it alone
+        // (restored from the stored form, as the inbox would be) and claimed by the same script.
+        ReadinessVerdict alone = null;
+        if (args.size() == 4) {
+            alone = ReadinessTracker.restore(wiring, arrivals(wiring, args.subList(2, 4)), false).evaluate();
+            if (alone.isDecision()) {
+                args.set(1, alone.outcome().name());
+            }
+        }
         List<Object> reply = redis.execute(RECORD, List.of(key), args.toArray());
         if (reply == null || reply.isEmpty()) {
             throw new IllegalStateException("no reply from the inbox script for " + task);
         }
-        if (((Number) reply.get(0)).longValue() == 1L) {
+        long answer = ((Number) reply.get(0)).longValue();
+        if (answer == 1L) {
             return alreadyDecided(null);
+        }
+        if (answer == 2L && alone != null && alone.isDecision()) {
+            return alone;
         }
         List<String> flat = (List<String>) reply.get(1);
         ReadinessTracker tracker = ReadinessTracker.restore(wiring, arrivals(wiring, flat), false);

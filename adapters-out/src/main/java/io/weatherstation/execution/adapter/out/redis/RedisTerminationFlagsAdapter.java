@@ -49,7 +49,11 @@ final class RedisTerminationFlagsAdapter implements TerminationFlags {
 
     @Override
     public Optional<String> requested(NodeTaskId task) {
-        String json = redis.opsForValue().get(keys.terminate(task));
+        return reasonOf(redis.opsForValue().get(keys.terminate(task)));
+    }
+
+    /** The reason of a stored termination request, if there is one. */
+    static Optional<String> reasonOf(@org.jspecify.annotations.Nullable String json) {
         if (json == null) {
             return Optional.empty();
         }

@@ -46,24 +46,32 @@ final class RedisEventLogAdapter implements EventLog {
     private static final Logger LOG = Logger.getLogger(RedisEventLogAdapter.class.getName());
 
     /**
-     * KEYS: stream. ARGV: max length, ttl ms, channel, flow id, then (type, at, data) per event.
+     * KEYS: one stream per flow. ARGV: max length, ttl ms, channel, then per stream: flow id,
+     * event count, (type, at, data) per event. Each stream is appended, trimmed and announced as
+     * if appended alone; a batch of several flows costs one round trip.
      * Trims exactly and records the newest trimmed id as the stream's {@code max-deleted-entry-id}
      * ({@code XSETID … MAXDELETEDID}): Redis 7.0 does not raise it when {@code XADD}/{@code XTRIM}
      * trim, and it is what tells a reader behind the retention window that it missed events.
      */
     private static final RedisScript<Long> APPEND = new DefaultRedisScript<>("""
-            local last
-            for i = 5, #ARGV, 3 do
-              last = redis.call('XADD', KEYS[1], '*', 'type', ARGV[i], 'at', ARGV[i + 1], 'data', ARGV[i + 2])
+            local i = 4
+            for k = 1, #KEYS do
+              local stream, flow, count = KEYS[k], ARGV[i], tonumber(ARGV[i + 1])
+              i = i + 2
+              local last
+              for e = 1, count do
+                last = redis.call('XADD', stream, '*', 'type', ARGV[i], 'at', ARGV[i + 1], 'data', ARGV[i + 2])
+                i = i + 3
+              end
+              local excess = redis.call('XLEN', stream) - tonumber(ARGV[1])
+              if excess > 0 then
+                local cut = redis.call('XRANGE', stream, '-', '+', 'COUNT', excess)
+                redis.call('XTRIM', stream, 'MAXLEN', ARGV[1])
+                redis.call('XSETID', stream, last, 'MAXDELETEDID', cut[#cut][1])
+              end
+              redis.call('PEXPIRE', stream, ARGV[2])
+              redis.call('PUBLISH', ARGV[3], flow)
             end
-            local excess = redis.call('XLEN', KEYS[1]) - tonumber(ARGV[1])
-            if excess > 0 then
-              local cut = redis.call('XRANGE', KEYS[1], '-', '+', 'COUNT', excess)
-              redis.call('XTRIM', KEYS[1], 'MAXLEN', ARGV[1])
-              redis.call('XSETID', KEYS[1], last, 'MAXDELETEDID', cut[#cut][1])
-            end
-            redis.call('PEXPIRE', KEYS[1], ARGV[2])
-            redis.call('PUBLISH', ARGV[3], ARGV[4])
             return 1
             """, Long.class);
 
@@ -120,15 +128,26 @@ final class RedisEventLogAdapter implements EventLog {
 
     @Override
     public void append(List<LiveEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
         Map<FlowId, List<String>> byFlow = new LinkedHashMap<>();
         for (LiveEvent event : events) {
-            List<String> args = byFlow.computeIfAbsent(event.flowId(), flowId -> new ArrayList<>(List.of(
-                    Integer.toString(retainedPerFlow), Long.toString(ttl.toMillis()), channel, flowId.value())));
-            args.add(event.type().wireName());
-            args.add(event.at().toString());
-            args.add(StoredJson.write(event.data()));
+            List<String> fields = byFlow.computeIfAbsent(event.flowId(), flowId -> new ArrayList<>());
+            fields.add(event.type().wireName());
+            fields.add(event.at().toString());
+            fields.add(StoredJson.write(event.data()));
         }
-        byFlow.forEach((flowId, args) -> redis.execute(APPEND, List.of(streamKey(flowId)), args.toArray()));
+        List<String> streams = new ArrayList<>(byFlow.size());
+        List<String> args = new ArrayList<>(List.of(Integer.toString(retainedPerFlow), Long.toString(ttl.toMillis()),
+                channel));
+        byFlow.forEach((flowId, fields) -> {
+            streams.add(streamKey(flowId));
+            args.add(flowId.value());
+            args.add(Integer.toString(fields.size() / 3));
+            args.addAll(fields);
+        });
+        redis.execute(APPEND, streams, args.toArray());
     }
 
     @Override

@@ -3,6 +3,10 @@ package io.weatherstation.execution.adapter.out.memory;
 import io.weatherstation.execution.adapter.out.CycleSetupsContract;
 import io.weatherstation.execution.adapter.out.CycleStoreContract;
 import io.weatherstation.execution.adapter.out.ExecutionFixtures;
+import io.weatherstation.execution.adapter.out.ExecutionReadsContract;
+import io.weatherstation.execution.application.port.out.ExecutionReads;
+import io.weatherstation.execution.application.port.out.PauseRegistry;
+import io.weatherstation.shared.domain.FlowId;
 import io.weatherstation.execution.adapter.out.TaskInboxContract;
 import io.weatherstation.execution.adapter.out.TerminationFlagsContract;
 import io.weatherstation.execution.application.port.out.CycleRepository;
@@ -58,6 +62,49 @@ class InMemoryExecutionAdaptersContractTest {
         @Override
         protected TerminationFlags flags() {
             return flags;
+        }
+    }
+
+    @Nested
+    class Reads extends ExecutionReadsContract {
+        private final InMemoryCycleSetupsAdapter setups = new InMemoryCycleSetupsAdapter();
+        private final InMemoryCycleStoreAdapter store = new InMemoryCycleStoreAdapter(CycleStoreContract.RETENTION);
+        private final TerminationFlags flags = new InMemoryTerminationFlagsAdapter(
+                new ExecutionFixtures.MutableClock(ExecutionFixtures.T0));
+        private final PauseRegistry pauses = new InMemoryPauseRegistryAdapter();
+        private final ExecutionReads reads = new InMemoryExecutionReadsAdapter(setups, store, flags, pauses);
+
+        @Override
+        protected ExecutionReads reads() {
+            return reads;
+        }
+
+        @Override
+        protected CycleSetups setups() {
+            return setups;
+        }
+
+        @Override
+        protected CycleRepository cycles() {
+            return store;
+        }
+
+        @Override
+        protected TerminationFlags flags() {
+            return flags;
+        }
+
+        @Override
+        protected PauseRegistry pauses() {
+            return pauses;
+        }
+
+        @Override
+        protected void forgetFlow(FlowId flowId) {
+            store.deleteFlow(flowId);
+            setups.forgetFlow(flowId);
+            flags.forgetFlow(flowId);
+            pauses.forgetFlow(flowId);
         }
     }
 }

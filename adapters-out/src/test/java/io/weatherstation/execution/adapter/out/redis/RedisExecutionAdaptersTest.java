@@ -6,6 +6,9 @@ import static io.weatherstation.execution.adapter.out.ExecutionFixtures.definiti
 import io.weatherstation.execution.adapter.out.CycleSetupsContract;
 import io.weatherstation.execution.adapter.out.CycleStoreContract;
 import io.weatherstation.execution.adapter.out.ExecutionFixtures;
+import io.weatherstation.execution.adapter.out.ExecutionReadsContract;
+import io.weatherstation.execution.application.port.out.ExecutionReads;
+import io.weatherstation.execution.application.port.out.PauseRegistry;
 import io.weatherstation.execution.adapter.out.TaskInboxContract;
 import io.weatherstation.execution.adapter.out.TerminationFlagsContract;
 import io.weatherstation.execution.application.port.out.CycleRepository;
@@ -90,6 +93,50 @@ class RedisExecutionAdaptersTest {
         @Override
         protected TerminationFlags flags() {
             return flags;
+        }
+    }
+
+    @Nested
+    class Reads extends ExecutionReadsContract {
+        private final RedisCycleSetupsAdapter setups = setupsAdapter();
+        private final RedisCycleStoreAdapter store = new RedisCycleStoreAdapter(redis.template(), redis.keyspace(), setups,
+                CycleStoreContract.RETENTION);
+        private final TerminationFlags flags = new RedisTerminationFlagsAdapter(redis.template(), redis.keyspace(),
+                new ExecutionFixtures.MutableClock(T0));
+        private final PauseRegistry pauses = new RedisPauseRegistryAdapter(redis.template(), redis.keyspace());
+        private final ExecutionReads reads = new RedisExecutionReadsAdapter(redis.template(), redis.keyspace(), setups);
+
+        @Override
+        protected ExecutionReads reads() {
+            return reads;
+        }
+
+        @Override
+        protected CycleSetups setups() {
+            return setups;
+        }
+
+        @Override
+        protected CycleRepository cycles() {
+            return store;
+        }
+
+        @Override
+        protected TerminationFlags flags() {
+            return flags;
+        }
+
+        @Override
+        protected PauseRegistry pauses() {
+            return pauses;
+        }
+
+        @Override
+        protected void forgetFlow(FlowId flowId) {
+            store.deleteFlow(flowId);
+            setups.forgetFlow(flowId);
+            flags.forgetFlow(flowId);
+            pauses.forgetFlow(flowId);
         }
     }
 }

@@ -201,6 +201,43 @@ class RedisExecutionStateTest {
     }
 
     @Test
+    void a_decision_made_with_the_arrival_is_stored_as_any_other() {
+        var one = io.weatherstation.execution.domain.NodeInputWiring.of(
+                io.weatherstation.execution.domain.InputHandleWiring.single(IN, A));
+        new RedisTaskInboxAdapter(redis.template(), redis.keyspace()).deliver(TASK, one, A, IN, signal(1));
+
+        String inbox = "flow:alpha:cycle:0:inbox:target";
+        assertTtl(ttlSeconds(inbox), Duration.ofDays(7));
+        assertThat(redis.template().opsForHash().entries(key(inbox))).containsOnlyKeys("in|a.out", "_decided")
+                .containsEntry("_decided", "READY");
+    }
+
+    @Test
+    void completing_a_task_counts_it_finished_in_the_same_script() {
+        var id = taskId("alpha", 0, "src");
+        store.update(id, t -> {
+            t.markReady(T0);
+            t.start(WorkerId.of("worker-1"), T0);
+            return null;
+        });
+        assertThat(redis.template().hasKey(key("flow:alpha:cycle:0:finished"))).isFalse();
+
+        store.update(id, t -> {
+            t.complete(T0.plusSeconds(1));
+            return null;
+        });
+
+        assertThat(redis.template().opsForSet().members(key("flow:alpha:cycle:0:finished"))).containsExactly("src");
+        assertTtl(ttlSeconds("flow:alpha:cycle:0:finished"), Duration.ofDays(7));
+        // The count taken by the completing write, then the idempotent count: the same.
+        assertThat(store.taskFinished(FLOW, ZERO, id.nodeId())).isEqualTo(3);
+        assertThat(store.taskFinished(FLOW, ZERO, id.nodeId())).isEqualTo(3);
+        // Another task's count is its own, never the one taken for this task.
+        store.update(id, t -> null);
+        assertThat(store.taskFinished(FLOW, ZERO, io.weatherstation.shared.domain.NodeId.of("snk"))).isEqualTo(2);
+    }
+
+    @Test
     void only_the_keys_the_spec_keeps_forever_have_no_ttl() {
         var id = taskId("alpha", 0, "src");
         store.update(id, t -> {

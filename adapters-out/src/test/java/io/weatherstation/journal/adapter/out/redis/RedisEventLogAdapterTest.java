@@ -79,4 +79,26 @@ class RedisEventLogAdapterTest extends EventLogContract {
         assertThat(b.readAfter(flow, EventId.ZERO, 10).events()).isEqualTo(onA);
         assertThat(b.latest(flow)).isEqualTo(onA.getLast().id());
     }
+
+    @Test
+    void a_batch_of_several_flows_is_appended_trimmed_and_expired_per_flow() {
+        RedisEventLogAdapter log = log(3, RedisTestSupport.sharedFactory());
+        FlowId one = FlowId.of("batch-one");
+        FlowId two = FlowId.of("batch-two");
+        List<io.weatherstation.journal.domain.LiveEvent> mixed = new ArrayList<>(events(one, 0, 5));
+        mixed.addAll(events(two, 10, 2));
+
+        log.append(mixed);
+
+        var first = log.readAfter(one, EventId.ZERO, 10);
+        assertThat(first.events()).extracting(e -> ((Number) e.event().data().get("n")).intValue()).containsExactly(2, 3, 4);
+        assertThat(first.hasGap()).isTrue();
+        var second = log.readAfter(two, EventId.ZERO, 10);
+        assertThat(second.events()).extracting(e -> ((Number) e.event().data().get("n")).intValue()).containsExactly(10, 11);
+        assertThat(second.hasGap()).isFalse();
+        for (FlowId flow : List.of(one, two)) {
+            assertThat(redis.template().getExpire(log.streamKey(flow))).isBetween(Duration.ofHours(23).toSeconds(),
+                    Duration.ofHours(24).toSeconds());
+        }
+    }
 }
