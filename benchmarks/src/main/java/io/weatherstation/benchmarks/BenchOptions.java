@@ -26,10 +26,11 @@ record BenchOptions(List<String> modes, int chainLength, int chainCycles, int fa
             Usage: ./bench [--mode embedded|distributed|all] [sizes]
               --mode M            embedded (default), distributed or all
               --chain-length N    nodes of the chain shape (10)
-              --chain-cycles N    measured cycles of the chain (10000)
+              --chain-cycles N    measured cycles of the chain (30000)
               --fanout-width N    branches of the fan-out shape (50)
-              --fanout-cycles N   measured cycles of the fan-out (2000)
-              --warmup N          cycles run before each of those two is measured (500)
+              --fanout-cycles N   measured cycles of the fan-out (3000)
+              --warmup N          cycles run before each of those two is measured, so that the JIT
+                                  compiler has done its work (embedded 5000, distributed 200)
               --in-flight N       cycles running at once in those two shapes (64)
               --latency-cycles N  cycles of those two run one at a time for the hop latency (300)
               --flows N           periodic flows, interval 1 s, one node each (200)
@@ -38,7 +39,23 @@ record BenchOptions(List<String> modes, int chainLength, int chainCycles, int fa
             """;
 
     static BenchOptions defaults() {
-        return new BenchOptions(List.of("embedded"), 10, 10_000, 50, 2_000, 500, 64, 300, 200, 50, 2_000);
+        return new BenchOptions(List.of("embedded"), 10, 30_000, 50, 3_000, MODE_DEFAULT, 64, 300, 200, 50, 2_000);
+    }
+
+    /** {@code warmupCycles} when no {@code --warmup} was given: each mode's own default. */
+    static final int MODE_DEFAULT = -1;
+
+    /**
+     * These options for one mode: a warm-up not given on the command line is the mode's default
+     * (the distributed mode runs two orders of magnitude fewer cycles a second).
+     */
+    BenchOptions forMode(String mode) {
+        if (warmupCycles != MODE_DEFAULT) {
+            return this;
+        }
+        int warmup = mode.equals("distributed") ? 200 : 5_000;
+        return new BenchOptions(modes, chainLength, chainCycles, fanOutWidth, fanOutCycles, warmup, inFlight,
+                latencyCycles, flows, ticks, floorTrips);
     }
 
     static BenchOptions parse(String... args) {

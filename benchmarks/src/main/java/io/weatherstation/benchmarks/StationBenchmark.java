@@ -49,7 +49,7 @@ public final class StationBenchmark {
                     out.println("measuring the raw RabbitMQ and Redis round trips ...");
                     floor = Floor.measure(station, options.floorTrips());
                 }
-                Shapes shapes = new Shapes(station, options);
+                Shapes shapes = new Shapes(station, options.forMode(mode));
                 out.println("chain ...");
                 results.add(shapes.chain());
                 out.println("fan-out ...");
