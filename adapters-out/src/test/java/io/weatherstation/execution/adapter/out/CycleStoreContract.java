@@ -20,6 +20,7 @@ import io.weatherstation.shared.domain.FlowId;
 import io.weatherstation.shared.domain.NodeId;
 import io.weatherstation.shared.domain.WorkerId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -142,6 +143,25 @@ public abstract class CycleStoreContract {
         assertThat(cycles().taskFinished(FLOW, zero, NodeId.of("keep"))).isEqualTo(1);
         assertThat(cycles().taskFinished(FLOW, zero, NodeId.of("side"))).isZero();
         assertThat(cycles().taskFinished(FLOW, CycleNumber.of(7), NodeId.of("src"))).isEqualTo(-1);
+    }
+
+    @Test
+    void a_display_id_finds_its_task_when_the_ids_themselves_contain_underscores_and_digits() {
+        String flow = "btc_4h_2";
+        beforeInsert(flow, 3);
+        Cycle cycle = Cycle.start(FlowId.of(flow), CycleNumber.of(3), List.of(NodeId.of("step_7_x")), T0);
+        cycle.pullEvents();
+        NodeTask task = NodeTask.register(taskId(flow, 3, "step_7_x"), "source", ComponentId.of(0), T0);
+        task.pullEvents();
+        cycles().insert(cycle, List.of(task));
+
+        assertThat(tasks().findByDisplayId("btc_4h_2_3_step_7_x"))
+                .hasValueSatisfying(found -> assertThat(found.id()).isEqualTo(taskId(flow, 3, "step_7_x")));
+        assertThat(tasks().findByDisplayId("btc_4h_2_3_step_7")).isEmpty();
+        assertThat(tasks().findByDisplayId("btc_4h_2_4_step_7_x")).isEmpty();
+        assertThat(tasks().findByDisplayId("btc_4h_2_3_")).isEmpty();
+        assertThat(tasks().findByDisplayId("_3_step_7_x")).isEmpty();
+        assertThat(tasks().findByDisplayId("btc_4h_2_99999999999999999999_step_7_x")).isEmpty();
     }
 
     @Test

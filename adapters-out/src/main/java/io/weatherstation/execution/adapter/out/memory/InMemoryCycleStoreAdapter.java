@@ -39,7 +39,6 @@ final class InMemoryCycleStoreAdapter implements CycleRepository, NodeTaskReposi
 
     private final int retentionCycles;
     private final Map<FlowId, FlowCycles> flows = new ConcurrentHashMap<>();
-    private final Map<String, NodeTaskId> byDisplayId = new ConcurrentHashMap<>();
 
     InMemoryCycleStoreAdapter(@Value("${station.state.retention-cycles:100}") int retentionCycles) {
         this.retentionCycles = retentionCycles;
@@ -51,9 +50,7 @@ final class InMemoryCycleStoreAdapter implements CycleRepository, NodeTaskReposi
     public void insert(Cycle cycle, Collection<NodeTask> tasks) {
         FlowCycles flow = flows.computeIfAbsent(cycle.flowId(), id -> new FlowCycles());
         CycleEntry entry = new CycleEntry(cycle.number().value(), copy(cycle), tasks, flow.running);
-        tasks.forEach(t -> byDisplayId.put(t.id().display(), t.id()));
-        List<CycleEntry> evicted = flow.add(cycle.number().value(), entry, retentionCycles);
-        evicted.forEach(e -> e.taskIds().forEach(id -> byDisplayId.remove(id.display())));
+        flow.add(cycle.number().value(), entry, retentionCycles);
     }
 
     @Override
@@ -89,10 +86,7 @@ final class InMemoryCycleStoreAdapter implements CycleRepository, NodeTaskReposi
 
     @Override
     public void deleteFlow(FlowId flowId) {
-        FlowCycles removed = flows.remove(flowId);
-        if (removed != null) {
-            removed.all().forEach(e -> e.taskIds().forEach(id -> byDisplayId.remove(id.display())));
-        }
+        flows.remove(flowId);
     }
 
     // ------------------------------------------------------------------------------------ tasks
@@ -104,8 +98,31 @@ final class InMemoryCycleStoreAdapter implements CycleRepository, NodeTaskReposi
 
     @Override
     public Optional<NodeTask> findByDisplayId(String displayId) {
-        NodeTaskId id = byDisplayId.get(displayId);
-        return id == null ? Optional.empty() : find(id);
+        // {flow}_{cycle}_{node}: tried at every "_" followed by digits and "_" (ids may contain "_"),
+        // rather than kept in an index that every task of every cycle would have to enter and leave.
+        for (int at = displayId.indexOf('_'); at > 0; at = displayId.indexOf('_', at + 1)) {
+            int end = at + 1;
+            while (end < displayId.length() && Character.isDigit(displayId.charAt(end))) {
+                end++;
+            }
+            if (end == at + 1 || end + 1 >= displayId.length() || displayId.charAt(end) != '_') {
+                continue;
+            }
+            Optional<NodeTask> task = parse(displayId.substring(0, at), displayId.substring(at + 1, end),
+                    displayId.substring(end + 1)).flatMap(this::find);
+            if (task.isPresent()) {
+                return task;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<NodeTaskId> parse(String flow, String cycle, String node) {
+        try {
+            return Optional.of(NodeTaskId.of(FlowId.of(flow), CycleNumber.of(Long.parseLong(cycle)), NodeId.of(node)));
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
     }
 
     @Override
@@ -145,13 +162,12 @@ final class InMemoryCycleStoreAdapter implements CycleRepository, NodeTaskReposi
         private final Map<Long, CycleEntry> byNumber = new ConcurrentHashMap<>();
         private final NavigableSet<Long> running = new ConcurrentSkipListSet<>();
 
-        synchronized List<CycleEntry> add(long number, CycleEntry entry, int retention) {
+        synchronized void add(long number, CycleEntry entry, int retention) {
             cycles.put(number, entry);
             byNumber.put(number, entry);
             if (entry.isRunning()) {
                 running.add(number);
             }
-            List<CycleEntry> evicted = new ArrayList<>();
             if (cycles.size() > retention) {
                 var iterator = cycles.entrySet().iterator();
                 int excess = cycles.size() - retention;
@@ -160,12 +176,10 @@ final class InMemoryCycleStoreAdapter implements CycleRepository, NodeTaskReposi
                     if (!candidate.isRunning()) {
                         iterator.remove();
                         byNumber.remove(candidate.number);
-                        evicted.add(candidate);
                         excess--;
                     }
                 }
             }
-            return evicted;
         }
 
         @Nullable CycleEntry get(long number) {
@@ -174,10 +188,6 @@ final class InMemoryCycleStoreAdapter implements CycleRepository, NodeTaskReposi
 
         synchronized List<CycleEntry> newestFirst(int limit) {
             return cycles.descendingMap().values().stream().limit(limit).toList();
-        }
-
-        synchronized List<CycleEntry> all() {
-            return List.copyOf(cycles.values());
         }
 
         List<CycleNumber> running() {
@@ -268,10 +278,6 @@ final class InMemoryCycleStoreAdapter implements CycleRepository, NodeTaskReposi
                 finished.add(node);
             }
             return tasks.size() - finished.size();
-        }
-
-        List<NodeTaskId> taskIds() {
-            return tasks.values().stream().map(NodeTask::id).toList();
         }
     }
 }
