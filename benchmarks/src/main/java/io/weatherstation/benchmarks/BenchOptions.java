@@ -26,9 +26,9 @@ record BenchOptions(List<String> modes, int chainLength, int chainCycles, int fa
             Usage: ./bench [--mode embedded|distributed|all] [sizes]
               --mode M            embedded (default), distributed or all
               --chain-length N    nodes of the chain shape (10)
-              --chain-cycles N    measured cycles of the chain (30000)
+              --chain-cycles N    measured cycles of the chain (embedded 30000, distributed 1000)
               --fanout-width N    branches of the fan-out shape (50)
-              --fanout-cycles N   measured cycles of the fan-out (3000)
+              --fanout-cycles N   measured cycles of the fan-out (embedded 3000, distributed 64)
               --warmup N          cycles run before each of those two is measured, so that the JIT
                                   compiler has done its work (embedded 5000, distributed 200)
               --in-flight N       cycles running at once in those two shapes (64)
@@ -39,23 +39,27 @@ record BenchOptions(List<String> modes, int chainLength, int chainCycles, int fa
             """;
 
     static BenchOptions defaults() {
-        return new BenchOptions(List.of("embedded"), 10, 30_000, 50, 3_000, MODE_DEFAULT, 64, 300, 200, 50, 2_000);
+        return new BenchOptions(List.of("embedded"), 10, MODE_DEFAULT, 50, MODE_DEFAULT, MODE_DEFAULT, 64, 300, 200, 50,
+                2_000);
     }
 
-    /** {@code warmupCycles} when no {@code --warmup} was given: each mode's own default. */
+    /** A size not given on the command line: the mode's own default. */
     static final int MODE_DEFAULT = -1;
 
     /**
-     * These options for one mode: a warm-up not given on the command line is the mode's default
-     * (the distributed mode runs two orders of magnitude fewer cycles a second).
+     * These options for one mode: the cycle counts and the warm-up not given on the command line
+     * are the mode's defaults (the distributed mode runs two orders of magnitude fewer cycles a
+     * second, so the same counts would take hours).
      */
     BenchOptions forMode(String mode) {
-        if (warmupCycles != MODE_DEFAULT) {
-            return this;
-        }
-        int warmup = mode.equals("distributed") ? 200 : 5_000;
-        return new BenchOptions(modes, chainLength, chainCycles, fanOutWidth, fanOutCycles, warmup, inFlight,
-                latencyCycles, flows, ticks, floorTrips);
+        boolean distributed = mode.equals("distributed");
+        return new BenchOptions(modes, chainLength, orDefault(chainCycles, distributed ? 1_000 : 30_000), fanOutWidth,
+                orDefault(fanOutCycles, distributed ? 64 : 3_000), orDefault(warmupCycles, distributed ? 200 : 5_000),
+                inFlight, latencyCycles, flows, ticks, floorTrips);
+    }
+
+    private static int orDefault(int given, int modeDefault) {
+        return given == MODE_DEFAULT ? modeDefault : given;
     }
 
     static BenchOptions parse(String... args) {
