@@ -38,6 +38,8 @@ public final class LiveEventsService implements RecordLiveEventUseCase, FollowFl
     private static final Logger LOG = Logger.getLogger(LiveEventsService.class.getName());
     private static final int BATCH = 500;
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    private static final int LINGER_LOOKS = 50;
     private static final long WARNING_EVERY_MILLIS = 60_000;
 
     private final EventLog log;
@@ -45,7 +47,9 @@ public final class LiveEventsService implements RecordLiveEventUseCase, FollowFl
     private final ConcurrentLinkedQueue<LiveEvent> buffer = new ConcurrentLinkedQueue<>();
     private final AtomicInteger buffered = new AtomicInteger();
     private final int bufferCapacity;
-    private volatile boolean writerIdle;
+    private volatile boolean writerAsleep;
+    /** Looks in a row that found nothing; the writer thread's own. */
+    private int emptyLooks;
     private final int pageSize;
     private final Duration lookAgain;
     private final int maxFollowers;
@@ -93,7 +97,7 @@ public final class LiveEventsService implements RecordLiveEventUseCase, FollowFl
         }
         buffer.offer(event);
         recorded.incrementAndGet();
-        if (writerIdle) {
+        if (writerAsleep) {
             LockSupport.unpark(writer);
         }
     }
@@ -106,6 +110,7 @@ public final class LiveEventsService implements RecordLiveEventUseCase, FollowFl
                 batch.add(event);
             }
             if (!batch.isEmpty()) {
+                emptyLooks = 0;
                 buffered.addAndGet(-batch.size());
                 write(batch);
                 batch.clear();
@@ -114,12 +119,20 @@ public final class LiveEventsService implements RecordLiveEventUseCase, FollowFl
             if (closed) {
                 return;
             }
-            // Idle: announce it before the last look, so an event added meanwhile unparks us.
-            writerIdle = true;
+            if (++emptyLooks <= LINGER_LOOKS) {
+                // Events usually come in bursts (a cycle's status changes, log lines and signals):
+                // look again shortly instead of being woken for every event, so the writer does
+                // not take a core from the engine's threads once per event.
+                LockSupport.parkNanos(LINGER_NANOS);
+                continue;
+            }
+            // Asleep: announce it before the last look, so an event added meanwhile unparks us.
+            writerAsleep = true;
             if (buffer.isEmpty() && !closed) {
                 LockSupport.parkNanos(IDLE_PARK_NANOS);
             }
-            writerIdle = false;
+            writerAsleep = false;
+            emptyLooks = 0;
         }
     }
 
