@@ -44,7 +44,7 @@ public final class ReadinessPolicy {
         Objects.requireNonNull(arrived, "arrived");
         requireWired(inputs, arrived);
         if (inputs.isEmpty()) {
-            return ReadinessVerdict.ready(Map.of(), "node has no connected inputs");
+            return noInputs();
         }
 
         Map<HandleName, Map<EdgeKey, SkipReason>> skipped = new LinkedHashMap<>();
@@ -73,6 +73,10 @@ public final class ReadinessPolicy {
         return assemble(inputs, arrived);
     }
 
+    private static ReadinessVerdict noInputs() {
+        return ReadinessVerdict.ready(Map.of(), "node has no connected inputs");
+    }
+
     private static ReadinessVerdict assemble(NodeInputWiring inputs, Map<HandleName, HandleArrivals> arrived) {
         return assemble(inputs, handle -> arrived.getOrDefault(handle, HandleArrivals.none()).signals());
     }
@@ -86,7 +90,7 @@ public final class ReadinessPolicy {
      */
     static ReadinessVerdict allDelivered(NodeInputWiring inputs, Function<HandleName, Map<EdgeKey, Signal>> signals) {
         if (inputs.isEmpty()) {
-            return ReadinessVerdict.ready(Map.of(), "node has no connected inputs");
+            return noInputs();
         }
         return assemble(inputs, signals);
     }

@@ -47,7 +47,13 @@ public abstract class ExecutionReadsContract {
 
     protected abstract PauseRegistry pauses();
 
-    protected abstract void forgetFlow(FlowId flowId);
+    /** Everything the flow left in the stores, as deleting the flow removes it. */
+    private void forgetFlow(FlowId flowId) {
+        cycles().deleteFlow(flowId);
+        setups().forgetFlow(flowId);
+        flags().forgetFlow(flowId);
+        pauses().forgetFlow(flowId);
+    }
 
     private void start(long number, CycleSetup setup) {
         setups().remember(FLOW, CycleNumber.of(number), setup);

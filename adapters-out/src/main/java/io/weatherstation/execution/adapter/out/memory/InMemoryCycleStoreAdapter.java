@@ -49,7 +49,7 @@ final class InMemoryCycleStoreAdapter implements CycleRepository, NodeTaskReposi
     @Override
     public void insert(Cycle cycle, Collection<NodeTask> tasks) {
         FlowCycles flow = flows.computeIfAbsent(cycle.flowId(), id -> new FlowCycles());
-        CycleEntry entry = new CycleEntry(cycle.number().value(), copy(cycle), tasks, flow.running);
+        CycleEntry entry = new CycleEntry(cycle.number().value(), cycle.copy(), tasks, flow.running);
         flow.add(cycle.number().value(), entry, retentionCycles);
     }
 
@@ -98,31 +98,14 @@ final class InMemoryCycleStoreAdapter implements CycleRepository, NodeTaskReposi
 
     @Override
     public Optional<NodeTask> findByDisplayId(String displayId) {
-        // {flow}_{cycle}_{node}: tried at every "_" followed by digits and "_" (ids may contain "_"),
-        // rather than kept in an index that every task of every cycle would have to enter and leave.
-        for (int at = displayId.indexOf('_'); at > 0; at = displayId.indexOf('_', at + 1)) {
-            int end = at + 1;
-            while (end < displayId.length() && Character.isDigit(displayId.charAt(end))) {
-                end++;
-            }
-            if (end == at + 1 || end + 1 >= displayId.length() || displayId.charAt(end) != '_') {
-                continue;
-            }
-            Optional<NodeTask> task = parse(displayId.substring(0, at), displayId.substring(at + 1, end),
-                    displayId.substring(end + 1)).flatMap(this::find);
+        // Parsed rather than kept in an index that every task of every cycle would enter and leave.
+        for (NodeTaskId id : NodeTaskId.readingsOf(displayId)) {
+            Optional<NodeTask> task = find(id);
             if (task.isPresent()) {
                 return task;
             }
         }
         return Optional.empty();
-    }
-
-    private static Optional<NodeTaskId> parse(String flow, String cycle, String node) {
-        try {
-            return Optional.of(NodeTaskId.of(FlowId.of(flow), CycleNumber.of(Long.parseLong(cycle)), NodeId.of(node)));
-        } catch (IllegalArgumentException notAnId) {
-            return Optional.empty();
-        }
     }
 
     @Override
@@ -142,14 +125,6 @@ final class InMemoryCycleStoreAdapter implements CycleRepository, NodeTaskReposi
     private Optional<CycleEntry> entry(FlowId flowId, CycleNumber number) {
         FlowCycles flow = flows.get(flowId);
         return flow == null ? Optional.empty() : Optional.ofNullable(flow.get(number.value()));
-    }
-
-    static Cycle copy(Cycle cycle) {
-        return cycle.copy();
-    }
-
-    static NodeTask copy(NodeTask task) {
-        return task.copy();
     }
 
     /**
@@ -216,8 +191,8 @@ final class InMemoryCycleStoreAdapter implements CycleRepository, NodeTaskReposi
             this.number = number;
             this.flowRunning = flowRunning;
             this.cycle = cycle;
-            tasks.forEach(t -> this.tasks.put(t.id().nodeId(), copy(t)));
-            this.snapshot = copy(cycle);
+            tasks.forEach(t -> this.tasks.put(t.id().nodeId(), t.copy()));
+            this.snapshot = cycle.copy();
             this.running = cycle.isRunning();
         }
 
@@ -227,14 +202,14 @@ final class InMemoryCycleStoreAdapter implements CycleRepository, NodeTaskReposi
 
         /** A copy: a reader changing it must not change what other readers see. */
         Cycle cycleSnapshot() {
-            return copy(snapshot);
+            return snapshot.copy();
         }
 
         synchronized <R> R updateCycle(Function<Cycle, R> change) {
             try {
                 return change.apply(cycle);
             } finally {
-                snapshot = copy(cycle);
+                snapshot = cycle.copy();
                 running = cycle.isRunning();
                 if (running) {
                     flowRunning.add(number);
@@ -269,7 +244,7 @@ final class InMemoryCycleStoreAdapter implements CycleRepository, NodeTaskReposi
 
         private static NodeTask snapshot(NodeTask task) {
             synchronized (task) {
-                return copy(task);
+                return task.copy();
             }
         }
 

@@ -6,7 +6,6 @@ import io.weatherstation.execution.adapter.out.ExecutionFixtures;
 import io.weatherstation.execution.adapter.out.ExecutionReadsContract;
 import io.weatherstation.execution.application.port.out.ExecutionReads;
 import io.weatherstation.execution.application.port.out.PauseRegistry;
-import io.weatherstation.shared.domain.FlowId;
 import io.weatherstation.execution.adapter.out.TaskInboxContract;
 import io.weatherstation.execution.adapter.out.TerminationFlagsContract;
 import io.weatherstation.execution.application.port.out.CycleRepository;
@@ -97,14 +96,6 @@ class InMemoryExecutionAdaptersContractTest {
         @Override
         protected PauseRegistry pauses() {
             return pauses;
-        }
-
-        @Override
-        protected void forgetFlow(FlowId flowId) {
-            store.deleteFlow(flowId);
-            setups.forgetFlow(flowId);
-            flags.forgetFlow(flowId);
-            pauses.forgetFlow(flowId);
         }
     }
 }

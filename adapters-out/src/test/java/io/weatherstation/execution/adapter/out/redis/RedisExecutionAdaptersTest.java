@@ -130,13 +130,5 @@ class RedisExecutionAdaptersTest {
         protected PauseRegistry pauses() {
             return pauses;
         }
-
-        @Override
-        protected void forgetFlow(FlowId flowId) {
-            store.deleteFlow(flowId);
-            setups.forgetFlow(flowId);
-            flags.forgetFlow(flowId);
-            pauses.forgetFlow(flowId);
-        }
     }
 }

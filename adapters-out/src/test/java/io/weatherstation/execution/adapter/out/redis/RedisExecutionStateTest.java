@@ -24,6 +24,7 @@ import io.weatherstation.shared.domain.ComponentId;
 import io.weatherstation.shared.domain.CycleNumber;
 import io.weatherstation.shared.domain.FlowId;
 import io.weatherstation.shared.domain.NodeId;
+import io.weatherstation.shared.domain.NodeTaskId;
 import io.weatherstation.shared.domain.WorkerId;
 import io.weatherstation.testing.FixtureCronSyntax;
 import io.weatherstation.testing.FixtureNodeTypes;
@@ -215,11 +216,7 @@ class RedisExecutionStateTest {
     @Test
     void completing_a_task_counts_it_finished_in_the_same_script() {
         var id = taskId("alpha", 0, "src");
-        store.update(id, t -> {
-            t.markReady(T0);
-            t.start(WorkerId.of("worker-1"), T0);
-            return null;
-        });
+        startOnWorker(id);
         assertThat(redis.template().hasKey(key("flow:alpha:cycle:0:finished"))).isFalse();
 
         store.update(id, t -> {
@@ -240,11 +237,7 @@ class RedisExecutionStateTest {
     @Test
     void only_the_keys_the_spec_keeps_forever_have_no_ttl() {
         var id = taskId("alpha", 0, "src");
-        store.update(id, t -> {
-            t.markReady(T0);
-            t.start(WorkerId.of("worker-1"), T0);
-            return null;
-        });
+        startOnWorker(id);
         store.update(FLOW, ZERO, c -> c.stopComponent(ComponentId.of(0), "stop", NodeId.of("src"), T0));
         store.taskFinished(FLOW, ZERO, NodeId.of("src"));
         new RedisTaskInboxAdapter(redis.template(), redis.keyspace()).deliver(TASK, WIRING, A, IN, signal(1));
@@ -349,4 +342,11 @@ class RedisExecutionStateTest {
         assertThat(redis.keys()).isEmpty();
     }
 
+    private void startOnWorker(NodeTaskId id) {
+        store.update(id, t -> {
+            t.markReady(T0);
+            t.start(WorkerId.of("worker-1"), T0);
+            return null;
+        });
+    }
 }
