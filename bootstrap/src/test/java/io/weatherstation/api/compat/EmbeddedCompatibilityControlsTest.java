@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.weatherstation.api.Api;
+import io.weatherstation.execution.support.Gates;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,11 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EmbeddedCompatibilityControlsTest extends CompatClient {
 
-    /** vault → delay (1 s) → code, run every hour: the code node becomes ready a second after the cycle starts. */
-    static Map<String, Object> slowVaultCode(String flowId) {
+    /**
+     * vault → gate → code, run every hour: the code node becomes ready only once the test opens
+     * the gate named after the flow.
+     */
+    static Map<String, Object> gatedVaultCode(String flowId) {
         return Map.of(
                 "flow_id", flowId,
                 "cycle_interval", "1h",
@@ -30,7 +34,7 @@ class EmbeddedCompatibilityControlsTest extends CompatClient {
                         "nodes", List.of(
                                 Map.of("id", "vault_node_1", "type", "constant_node",
                                         "config", Map.of("values", Map.of("chain", "aptos"))),
-                                Map.of("id", "wait_node_1", "type", "delay_node", "config", Map.of("seconds", 1)),
+                                Map.of("id", "wait_node_1", "type", "gate_node", "config", Map.of("gate", flowId)),
                                 Map.of("id", "code_node_1", "type", "code_node",
                                         "config", Map.of("expression", "{'chain': input['output'].chain}"))),
                         "edges", List.of(
@@ -43,7 +47,7 @@ class EmbeddedCompatibilityControlsTest extends CompatClient {
     @Test
     void a_paused_flow_holds_its_ready_tasks_and_resuming_runs_them() {
         String flowId = Api.uniqueId("compat-pause");
-        executeFlow(slowVaultCode(flowId));
+        executeFlow(gatedVaultCode(flowId));
 
         JsonNode paused = ok(api.post("/flows/" + flowId + "/pause", Map.of("pause_type", "manual",
                 "resume_context", Map.of("note", "checking the vault"))));
@@ -52,6 +56,7 @@ class EmbeddedCompatibilityControlsTest extends CompatClient {
         assertThat(paused.path("pause_data").path("pause_type").asString()).isEqualTo("manual");
         assertThat(paused.path("pause_data").path("resume_context").path("note").asString()).isEqualTo("checking the vault");
         assertThat(ok(api.post("/flows/" + flowId + "/pause")).path("status").asString()).isEqualTo("paused");
+        Gates.open(flowId);
 
         await().atMost(PATIENCE).pollInterval(POLL).until(() -> ok(api.get("/flows/" + flowId + "/status"))
                 .path("current_cycle_status").path("nodes").path("code_node_1").path("status").asString()
