@@ -165,7 +165,13 @@ class FlowEventsController implements SmartLifecycle {
                 LOG.warn("event stream of flow {} failed: {}", flowId, e.getMessage());
             } finally {
                 stop();
-                emitter.complete();
+                try {
+                    emitter.complete();
+                } catch (IllegalStateException requestAlreadyEnded) {
+                    // The client went away and the container already ended the request with an
+                    // error: there is nothing left to complete.
+                    LOG.debug("event stream of flow {} had already ended", flowId);
+                }
             }
         }
 
