@@ -18,7 +18,7 @@ public record ComponentId(int value) implements Comparable<ComponentId> {
 
     /** Parses the decimal form used in routing keys and storage keys. */
     public static ComponentId parse(String text) {
-        if (text == null || !text.matches("0|[1-9][0-9]{0,8}")) {
+        if (!CanonicalDecimal.matches(text, 9)) {
             throw new IllegalArgumentException("component id must be a non-negative integer (was '" + text + "')");
         }
         return new ComponentId(Integer.parseInt(text));

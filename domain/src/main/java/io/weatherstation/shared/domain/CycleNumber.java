@@ -19,7 +19,7 @@ public record CycleNumber(long value) implements Comparable<CycleNumber> {
 
     /** Parses the decimal form used in routing keys and storage keys. */
     public static CycleNumber parse(String text) {
-        if (text == null || !text.matches("0|[1-9][0-9]{0,17}")) {
+        if (!CanonicalDecimal.matches(text, 18)) {
             throw new IllegalArgumentException("cycle number must be a non-negative integer (was '" + text + "')");
         }
         return new CycleNumber(Long.parseLong(text));

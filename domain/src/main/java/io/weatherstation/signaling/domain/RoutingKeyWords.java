@@ -1,15 +1,13 @@
 package io.weatherstation.signaling.domain;
 
+import io.weatherstation.shared.domain.CanonicalDecimal;
 import io.weatherstation.shared.domain.ComponentId;
 import io.weatherstation.shared.domain.CycleNumber;
 import io.weatherstation.shared.domain.Identifier;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** Word-level checks shared by the routing key parsers; every failure names the word at fault. */
 final class RoutingKeyWords {
-
-    private static final Pattern CANONICAL_NUMBER = Pattern.compile("0|[1-9][0-9]*");
 
     private final String key;
     private final String[] words;
@@ -78,7 +76,7 @@ final class RoutingKeyWords {
         if (word.startsWith("-")) {
             throw malformed(what + " (word " + (index + 1) + ") must not be negative (was '" + word + "')");
         }
-        if (!CANONICAL_NUMBER.matcher(word).matches()) {
+        if (!CanonicalDecimal.matches(word, Integer.MAX_VALUE)) {
             throw malformed(what + " (word " + (index + 1)
                     + ") must be a non-negative decimal integer without leading zeros (was '" + word + "')");
         }

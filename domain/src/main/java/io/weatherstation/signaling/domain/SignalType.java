@@ -3,7 +3,6 @@ package io.weatherstation.signaling.domain;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The kind of a {@link Signal}. An open set rather than an enum: node types in the catalog may
@@ -12,8 +11,7 @@ import java.util.regex.Pattern;
  */
 public record SignalType(String name) {
 
-    private static final Pattern NAME = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
-    private static final Pattern ANY_CASE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
+    private static final int MAX_LENGTH = 64;
 
     public static final SignalType DATA_READY = new SignalType("DATA_READY");
     public static final SignalType PRICE_DATA = new SignalType("PRICE_DATA");
@@ -34,7 +32,7 @@ public record SignalType(String name) {
 
     public SignalType {
         Objects.requireNonNull(name, "name");
-        if (!NAME.matcher(name).matches()) {
+        if (!isName(name, false)) {
             throw new IllegalArgumentException(
                     "signal type must be upper snake case [A-Z][A-Z0-9_]{0,63} (was '" + name + "')");
         }
@@ -47,11 +45,29 @@ public record SignalType(String name) {
      */
     public static SignalType of(String name) {
         Objects.requireNonNull(name, "name");
-        if (!ANY_CASE_NAME.matcher(name).matches()) {
+        if (!isName(name, true)) {
             throw new IllegalArgumentException(
                     "signal type must be snake case [A-Za-z][A-Za-z0-9_]{0,63} (was '" + name + "')");
         }
         return new SignalType(name.toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * {@code [A-Z][A-Z0-9_]{0,63}}, or with lower-case letters too when {@code anyCase}; checked
+     * without a regular expression, as every signal read passes here.
+     */
+    private static boolean isName(String name, boolean anyCase) {
+        if (name.isEmpty() || name.length() > MAX_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean letter = (c >= 'A' && c <= 'Z') || (anyCase && c >= 'a' && c <= 'z');
+            if (!(letter || (i > 0 && ((c >= '0' && c <= '9') || c == '_')))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The types the station itself defines, in a stable order. */
