@@ -86,6 +86,12 @@ public final class StationBenchmark {
                     ms(floor.publishToConfirm(), 99));
             out.printf("| Redis round trip (GET) | %s | %s |%n", ms(floor.redisRoundTrip(), 50),
                     ms(floor.redisRoundTrip(), 99));
+            out.println();
+            out.println("| floor, same run: throughput, " + Floor.PARALLEL + " callers at once | per second |");
+            out.println("|---|--:|");
+            out.printf("| RabbitMQ messages published (persistent, quorum queue, confirms) and consumed | %,.0f |%n",
+                    floor.rabbitPerSecond());
+            out.printf("| Redis commands (GET, one shared connection) | %,.0f |%n", floor.redisPerSecond());
         }
         out.println();
         out.flush();

@@ -42,6 +42,8 @@ class StationBenchmarkSmokeTest {
         assertThat(output).containsPattern("\\| 3 periodic flows, 1 s \\| \\d+ \\|");
         assertThat(output).containsPattern("\\| RabbitMQ publish → consume .* \\| [\\d.]+ ms \\| [\\d.]+ ms \\|");
         assertThat(output).containsPattern("\\| Redis round trip \\(GET\\) \\| [\\d.]+ ms \\| [\\d.]+ ms \\|");
+        assertThat(output).containsPattern("\\| RabbitMQ messages published .* and consumed \\| [1-9][\\d,]* \\|");
+        assertThat(output).containsPattern("\\| Redis commands \\(GET, one shared connection\\) \\| [1-9][\\d,]* \\|");
         assertThat(redisKeys("flow:bench-*")).as("keys written outside the run's own prefix").isEmpty();
         assertThat(redisKeys("bench-*")).as("keys of the run left behind").isEmpty();
     }
