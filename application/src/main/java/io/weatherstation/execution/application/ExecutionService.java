@@ -135,11 +135,7 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
 
     @Override
     public CycleNumber runNow(FlowId flowId) {
-        if (flows.find(flowId).isEmpty()) {
-            throw new FlowNotFoundException(flowId);
-        }
-        Instant now = clock.instant();
-        return start(flowId, now, Trigger.MANUAL, true).orElseThrow();
+        return start(flowId, clock.instant(), Trigger.MANUAL, true).orElseThrow();
     }
 
     @Override
@@ -150,9 +146,17 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
     private Optional<CycleNumber> start(FlowId flowId, Instant scheduledAt, Trigger trigger, boolean refuseLoudly) {
         Optional<LoadedFlow> loaded = flows.load(flowId);
         if (loaded.isEmpty()) {
+            if (refuseLoudly) {
+                throw new FlowNotFoundException(flowId);
+            }
             return Optional.empty();
         }
         LoadedFlow flow = loaded.get();
+        if (trigger == Trigger.SCHEDULE && flow.flow().status() != FlowStatus.RUNNING) {
+            // A tick of a flow stopped since it was armed (the scheduler leaves this check to the
+            // launch, which has the flow at hand; the claim below checks again atomically).
+            return Optional.empty();
+        }
         ExecutionPlan plan = plan(flowId, flow.flow().definitionVersion(), flow.definition());
         CycleNumber number;
         Instant now;

@@ -5,7 +5,6 @@ import io.weatherstation.flow.application.port.out.CycleLauncher;
 import io.weatherstation.flow.application.port.out.FlowRepository;
 import io.weatherstation.flow.application.port.out.TickClaims;
 import io.weatherstation.flow.application.port.out.Timers;
-import io.weatherstation.flow.domain.FlowStatus;
 import io.weatherstation.flow.domain.IllegalFlowTransitionException;
 import io.weatherstation.flow.domain.Schedule;
 import io.weatherstation.journal.application.port.in.ExecutionJournalUseCase;
@@ -109,18 +108,14 @@ public final class FlowScheduler {
 
     /**
      * Starts the tick's cycle first (when this instance claims the tick), then records and arms
-     * the next tick: the cycle's start lag is not spent on bookkeeping. The launcher checks the
-     * flow's status in the same atomic step that takes the cycle number, so a stop landing after
-     * the check here still prevents the cycle.
+     * the next tick: the cycle's start lag is not spent on bookkeeping. The flow is not read here:
+     * the launcher skips a flow that is no longer running, and checks the status again in the
+     * same atomic step that takes the cycle number; recording the next tick then finds the flow
+     * stopped or gone, and the schedule is disarmed.
      */
     private void fire(FlowId flowId, long generation, Schedule schedule, Instant scheduledAt) {
         Armed current = armed.get(flowId);
         if (current == null || current.generation() != generation) {
-            return;
-        }
-        FlowStatus status = flows.find(flowId).map(f -> f.status()).orElse(null);
-        if (status != FlowStatus.RUNNING) {
-            armed.remove(flowId, current);
             return;
         }
         boolean claimed = claims.claim(flowId, scheduledAt);
@@ -141,12 +136,16 @@ public final class FlowScheduler {
                 log(flowId, LogLevel.WARNING, missed + " tick(s) missed: the station fell behind the schedule");
             }
             Instant nextTick = next;
+            boolean stillThere;
             try {
-                flows.update(flowId, flow -> {
+                stillThere = flows.update(flowId, flow -> {
                     flow.scheduleNext(nextTick);
-                    return null;
-                });
-            } catch (IllegalFlowTransitionException stoppedMeanwhile) {
+                    return true;
+                }).orElse(false);
+            } catch (IllegalFlowTransitionException stopped) {
+                stillThere = false;
+            }
+            if (!stillThere) {
                 armed.remove(flowId, current);
                 return;
             }
