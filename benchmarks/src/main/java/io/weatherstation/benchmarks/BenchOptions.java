@@ -26,11 +26,11 @@ record BenchOptions(List<String> modes, int chainLength, int chainCycles, int fa
             Usage: ./bench [--mode embedded|distributed|all] [sizes]
               --mode M            embedded (default), distributed or all
               --chain-length N    nodes of the chain shape (10)
-              --chain-cycles N    measured cycles of the chain (embedded 30000, distributed 1000)
+              --chain-cycles N    measured cycles of the chain (embedded 30000, distributed 3000)
               --fanout-width N    branches of the fan-out shape (50)
               --fanout-cycles N   measured cycles of the fan-out (embedded 3000, distributed 64)
               --warmup N          cycles run before each of those two is measured, so that the JIT
-                                  compiler has done its work (embedded 15000, distributed 200)
+                                  compiler has done its work (embedded 15000, distributed 1000)
               --in-flight N       cycles running at once in those two shapes (64)
               --latency-cycles N  cycles of those two run one at a time for the hop latency (300)
               --flows N           periodic flows, interval 1 s, one node each (200)
@@ -53,8 +53,8 @@ record BenchOptions(List<String> modes, int chainLength, int chainCycles, int fa
      */
     BenchOptions forMode(String mode) {
         boolean distributed = mode.equals("distributed");
-        return new BenchOptions(modes, chainLength, orDefault(chainCycles, distributed ? 1_000 : 30_000), fanOutWidth,
-                orDefault(fanOutCycles, distributed ? 64 : 3_000), orDefault(warmupCycles, distributed ? 200 : 15_000),
+        return new BenchOptions(modes, chainLength, orDefault(chainCycles, distributed ? 3_000 : 30_000), fanOutWidth,
+                orDefault(fanOutCycles, distributed ? 64 : 3_000), orDefault(warmupCycles, distributed ? 1_000 : 15_000),
                 inFlight, latencyCycles, flows, ticks, floorTrips);
     }
 
