@@ -251,4 +251,35 @@ class ScheduleTest extends EngineTestSupport {
         awaitEnd("sched-resume-now", 1);
         awaitEnd("sched-resume-later", 0);
     }
+
+    @Test
+    void a_tick_of_a_flow_stopped_or_deleted_behind_the_schedulers_back_starts_nothing_and_disarms() {
+        // Another instance stops one flow and deletes the other: only the shared state changes,
+        // this instance's scheduler still has their next ticks armed.
+        FlowId stopped = FlowId.of("sched-stopped-elsewhere");
+        FlowId deleted = FlowId.of("sched-deleted-elsewhere");
+        for (FlowId id : List.of(stopped, deleted)) {
+            register(id.value(), constantFlow("\"interval\": 10"));
+            flows.start(id);
+        }
+        timers.runDue();
+        awaitEnd(stopped.value(), 0);
+        awaitEnd(deleted.value(), 0);
+        flowRepository.update(stopped, flow -> {
+            flow.stop(false, clock.instant());
+            return true;
+        });
+        assertThat(flowRepository.delete(deleted)).isTrue();
+        assertThat(scheduler.isArmed(stopped)).isTrue();
+        assertThat(scheduler.isArmed(deleted)).isTrue();
+
+        timers.advanceBy(Duration.ofSeconds(10));
+
+        eventually().until(() -> !scheduler.isArmed(stopped) && !scheduler.isArmed(deleted));
+        assertThat(cycleExists(stopped.value(), 1)).isFalse();
+        assertThat(flow(stopped.value()).status()).isEqualTo(FlowStatus.STOPPED);
+        assertThat(flow(stopped.value()).lastCycle()).contains(CycleNumber.of(0));
+        assertThat(flowRepository.find(deleted)).isEmpty();
+        assertThat(timers.advanceBy(Duration.ofSeconds(30))).isZero();
+    }
 }
