@@ -7,6 +7,7 @@ package io.weatherstation.shared.domain;
 public final class Identifier {
 
     public static final int MAX_LENGTH = 128;
+
     private Identifier() {
     }
 
