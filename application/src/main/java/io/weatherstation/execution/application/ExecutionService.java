@@ -261,7 +261,7 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
         NodeTaskId id = assignment.task();
         // The setup, the cycle, the termination request and the pauses, read together.
         ExecutionReads.TaskStart state = reads.taskStart(id);
-        Optional<ExecutionPlan> maybePlan = state.setup().map(s -> planOf(id.cycle(), id.flowId(), s));
+        Optional<ExecutionPlan> maybePlan = state.setup().map(s -> planFor(id.flowId(), id.cycle(), s));
         Optional<Cycle> maybeCycle = state.cycle();
         if (maybePlan.isEmpty() || maybeCycle.isEmpty() || !maybeCycle.get().isRunning()) {
             return;
@@ -661,7 +661,7 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
     public void receive(SignalRoute route, Signal signal) {
         // The setup and the cycle, read together; the cycle is the one a READY verdict dispatches on.
         ExecutionReads.CycleView state = reads.cycle(route.flowId(), route.cycle());
-        Optional<ExecutionPlan> maybePlan = state.setup().map(s -> planOf(route.cycle(), route.flowId(), s));
+        Optional<ExecutionPlan> maybePlan = state.setup().map(s -> planFor(route.flowId(), route.cycle(), s));
         if (maybePlan.isEmpty() || !maybePlan.get().contains(route.targetNode())
                 || !maybePlan.get().contains(route.sourceNode())) {
             return;
@@ -971,10 +971,10 @@ public final class ExecutionService implements CycleLauncher, RunCycleNowUseCase
     // ------------------------------------------------------------------------------------ plans
 
     private Optional<ExecutionPlan> planOf(FlowId flowId, CycleNumber cycle) {
-        return setups.find(flowId, cycle).map(s -> planOf(cycle, flowId, s));
+        return setups.find(flowId, cycle).map(s -> planFor(flowId, cycle, s));
     }
 
-    private ExecutionPlan planOf(CycleNumber cycle, FlowId flowId, CycleSetup setup) {
+    private ExecutionPlan planFor(FlowId flowId, CycleNumber cycle, CycleSetup setup) {
         return plan(flowId, setup.definitionVersion(), setup.definition(),
                 PartialRunId.isPartialRun(cycle) ? PartialRunId.ofCycle(cycle).value() : 0);
     }

@@ -33,8 +33,7 @@ public final class RunningTasks implements AutoCloseable {
      * {@code timeout} has passed.
      */
     public Handle enter(NodeTaskId task, ComponentId component, Duration timeout) {
-        Handle handle = new Handle(task, component, Thread.currentThread(), System.nanoTime() + timeout.toNanos(),
-                timeout);
+        Handle handle = forCurrentThread(task, component, timeout);
         running.put(task, handle);
         handle.arm();
         return handle;
@@ -48,9 +47,12 @@ public final class RunningTasks implements AutoCloseable {
      * starts or runs the task (a second delivery of it): that one keeps its registration.
      */
     public @Nullable Handle prepare(NodeTaskId task, ComponentId component, Duration timeout) {
-        Handle handle = new Handle(task, component, Thread.currentThread(), System.nanoTime() + timeout.toNanos(),
-                timeout);
+        Handle handle = forCurrentThread(task, component, timeout);
         return running.putIfAbsent(task, handle) == null ? handle : null;
+    }
+
+    private Handle forCurrentThread(NodeTaskId task, ComponentId component, Duration timeout) {
+        return new Handle(task, component, Thread.currentThread(), System.nanoTime() + timeout.toNanos(), timeout);
     }
 
     /** Interrupts {@code task} if it runs here; false when it does not. */

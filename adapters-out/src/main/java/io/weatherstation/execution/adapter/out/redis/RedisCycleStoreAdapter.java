@@ -33,9 +33,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.data.redis.core.Cursor;
@@ -145,14 +148,14 @@ final class RedisCycleStoreAdapter implements CycleRepository, NodeTaskRepositor
             """, Long.class);
 
     /**
-     * KEYS: running set. ARGV: the cycle hash key up to the number, the rest after it. Returns
-     * {number, status or false} per member, the status read from each cycle's hash.
+     * KEYS: running set. ARGV: the cycle hash key without its number. Returns {number, status or
+     * false} per member, the status read from each cycle's hash.
      */
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> RUNNING = new DefaultRedisScript<>("""
             local out = {}
             for _, number in ipairs(redis.call('SMEMBERS', KEYS[1])) do
-              out[#out + 1] = {number, redis.call('HGET', ARGV[1] .. number .. ARGV[2], 'status')}
+              out[#out + 1] = {number, redis.call('HGET', ARGV[1] .. number, 'status')}
             end
             return out
             """, List.class);
@@ -217,7 +220,7 @@ final class RedisCycleStoreAdapter implements CycleRepository, NodeTaskRepositor
      * that completed it: the engine's next step on the same thread is {@link #taskFinished} for
      * that task, which takes it instead of counting again. Any other update clears it.
      */
-    private final ThreadLocal<@org.jspecify.annotations.Nullable Counted> counted = new ThreadLocal<>();
+    private final ThreadLocal<@Nullable Counted> counted = new ThreadLocal<>();
 
     RedisCycleStoreAdapter(StringRedisTemplate redis, RedisKeyspace keyspace, RedisCycleSetupsAdapter setups,
             @Value("${station.state.retention-cycles:100}") int retentionCycles) {
@@ -296,11 +299,11 @@ final class RedisCycleStoreAdapter implements CycleRepository, NodeTaskRepositor
     @Override
     public List<CycleNumber> running(FlowId flowId) {
         // The members and the status of each, in one script (the hash key is built around the number).
-        List<?> reply = redis.execute(RUNNING, List.of(keys.running(flowId)), keys.cycleKeyPrefix(flowId), "");
+        List<?> reply = redis.execute(RUNNING, List.of(keys.running(flowId)), keys.cycleKeyPrefix(flowId));
         if (reply == null || reply.isEmpty()) {
             return List.of();
         }
-        java.util.SortedMap<CycleNumber, Boolean> candidates = new java.util.TreeMap<>();
+        SortedMap<CycleNumber, Boolean> candidates = new TreeMap<>();
         for (Object entry : reply) {
             List<?> pair = (List<?>) entry;
             candidates.put(CycleNumber.parse((String) pair.get(0)),
@@ -656,8 +659,8 @@ final class RedisCycleStoreAdapter implements CycleRepository, NodeTaskRepositor
     }
 
     /** The cycle from its hash (flat field/value list) and node set as read together, or empty when gone. */
-    static Optional<Cycle> cycleOf(FlowId flowId, @org.jspecify.annotations.Nullable List<String> flat,
-            @org.jspecify.annotations.Nullable List<String> members) {
+    static Optional<Cycle> cycleOf(FlowId flowId, @Nullable List<String> flat,
+            @Nullable List<String> members) {
         if (flat == null || flat.isEmpty() || members == null || members.isEmpty()) {
             return Optional.empty();
         }
